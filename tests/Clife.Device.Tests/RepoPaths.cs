@@ -18,6 +18,11 @@ namespace Clife.Device.Tests
 
         public static string NanoSuiteDll => Existing(Get("NanoSuiteDll"));
 
+        /// <summary>The built compile-only facade assemblies (firmware/Facades), one per facade project.</summary>
+        public static string[] FacadeDlls => Get("FacadeDlls").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Existing).ToArray();
+
+        public static string FacadesDir => Path.Combine(Root, "firmware", "Facades");
+
         private static string Existing(string path) =>
             File.Exists(path) ? path : throw new FileNotFoundException("the nano build output is missing; build nanoframework.sln first", path);
     }
