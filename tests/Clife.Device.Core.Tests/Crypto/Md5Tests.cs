@@ -171,6 +171,26 @@ namespace Clife.Device.Tests.Crypto
             }
         }
 
+        public void Md5_restore_rejects_a_record_with_a_valid_checksum_but_impossible_content()
+        {
+            byte[] data = TestData.Ascii(Digits80);
+            Md5 source = new Md5();
+            source.Update(data, 0, 45);
+            byte[] state = new byte[Md5.StateSize];
+            source.SaveState(state, 0);
+            const int lengthOffset = 20, bufferOffset = 28, checksumOffset = Md5.StateSize - 4;
+
+            // A byte count of 2^63 or more: the top bit of the little-endian count (its last byte).
+            byte[] hugeLength = Reseal(state, lengthOffset + 7, 0x80, checksumOffset);
+            Exception e = Check.Throws(typeof(CodecException), () => new Md5().RestoreState(hugeLength, 0));
+            Check.Contains("byte count", e.Message);
+
+            // 45 bytes hashed means 45 pending bytes (45 mod 64); a byte after them must be zero.
+            byte[] strayByte = Reseal(state, bufferOffset + 45, 0x01, checksumOffset);
+            e = Check.Throws(typeof(CodecException), () => new Md5().RestoreState(strayByte, 0));
+            Check.Contains("beyond the pending block", e.Message);
+        }
+
         public void Md5_restore_rejects_erased_and_zeroed_flash_with_an_actionable_message()
         {
             Md5 md5 = new Md5();
@@ -200,6 +220,17 @@ namespace Clife.Device.Tests.Crypto
             Check.Throws(typeof(ArgumentOutOfRangeException), () => md5.Final(new byte[Md5.HashSize + 1], 2));
             Check.Throws(typeof(ArgumentOutOfRangeException), () => md5.SaveState(new byte[Md5.StateSize - 1], 0));
             Check.Throws(typeof(ArgumentOutOfRangeException), () => md5.RestoreState(new byte[Md5.StateSize], 1));
+        }
+
+        /// <summary>A copy of the state with one byte XORed and the trailing CRC-32 recomputed, so that only the content is wrong.</summary>
+        private static byte[] Reseal(byte[] state, int index, byte xor, int checksumOffset)
+        {
+            byte[] copy = new byte[state.Length];
+            Array.Copy(state, copy, state.Length);
+            copy[index] ^= xor;
+            uint crc = Crc32.Compute(copy, 0, checksumOffset);
+            for (int i = 0; i < 4; i++) copy[checksumOffset + i] = (byte)(crc >> (8 * i));
+            return copy;
         }
 
         private static void CheckRfc(int index)
