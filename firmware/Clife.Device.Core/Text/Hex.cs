@@ -27,7 +27,6 @@ namespace Clife.Device.Text
         public static byte[] Decode(string hex)
         {
             if (hex == null) throw new ArgumentNullException(nameof(hex));
-            CheckLength(hex);
             byte[] bytes = new byte[hex.Length / 2];
             Decode(hex, bytes, 0);
             return bytes;

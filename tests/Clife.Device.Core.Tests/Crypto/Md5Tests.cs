@@ -153,11 +153,7 @@ namespace Clife.Device.Tests.Crypto
 
         public void Md5_restore_rejects_a_state_with_any_flipped_bit()
         {
-            byte[] data = TestData.Ascii(Digits80);
-            Md5 source = new Md5();
-            source.Update(data, 0, 45);
-            byte[] state = new byte[Md5.StateSize];
-            source.SaveState(state, 0);
+            byte[] state = StateAfter45Bytes();
             for (int i = 0; i < Md5.StateSize; i++)
             {
                 for (int bit = 0; bit < 8; bit += 3)
@@ -173,11 +169,7 @@ namespace Clife.Device.Tests.Crypto
 
         public void Md5_restore_rejects_a_record_with_a_valid_checksum_but_impossible_content()
         {
-            byte[] data = TestData.Ascii(Digits80);
-            Md5 source = new Md5();
-            source.Update(data, 0, 45);
-            byte[] state = new byte[Md5.StateSize];
-            source.SaveState(state, 0);
+            byte[] state = StateAfter45Bytes();
             const int lengthOffset = 20, bufferOffset = 28, checksumOffset = Md5.StateSize - 4;
 
             // A byte count of 2^63 or more: the top bit of the little-endian count (its last byte).
@@ -220,6 +212,17 @@ namespace Clife.Device.Tests.Crypto
             Check.Throws(typeof(ArgumentOutOfRangeException), () => md5.Final(new byte[Md5.HashSize + 1], 2));
             Check.Throws(typeof(ArgumentOutOfRangeException), () => md5.SaveState(new byte[Md5.StateSize - 1], 0));
             Check.Throws(typeof(ArgumentOutOfRangeException), () => md5.RestoreState(new byte[Md5.StateSize], 1));
+        }
+
+        /// <summary>The saved state after hashing the first 45 bytes of <see cref="Digits80"/> (so 45 bytes are pending).</summary>
+        private static byte[] StateAfter45Bytes()
+        {
+            byte[] data = TestData.Ascii(Digits80);
+            Md5 source = new Md5();
+            source.Update(data, 0, 45);
+            byte[] state = new byte[Md5.StateSize];
+            source.SaveState(state, 0);
+            return state;
         }
 
         /// <summary>A copy of the state with one byte XORed and the trailing CRC-32 recomputed, so that only the content is wrong.</summary>
