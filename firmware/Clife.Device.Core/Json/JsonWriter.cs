@@ -17,10 +17,8 @@ namespace Clife.Device.Json
         /// <summary>The deepest nesting the writer supports.</summary>
         public const int MaxDepth = 64;
 
-        /// <summary>Bytes reserved for any number: a sign, 20 digits, or the longest double.</summary>
-        private const int NumberRoom = 32;
-
         private byte[] _buffer;
+        private byte[]? _scratch;  // a double's text, so that exactly its length is reserved
         private int _length;
         private int _depth;        // containers open
         private ulong _objects;    // bit d: the container at level d is an object
@@ -160,15 +158,12 @@ namespace Clife.Device.Json
         /// <summary>Writes an integer value.</summary>
         public void WriteNumber(long value)
         {
-            BeginValue(NumberRoom);
-            int p = _length;
-            ulong magnitude = (ulong)value;
-            if (value < 0)
-            {
-                _buffer[p++] = (byte)'-';
-                magnitude = (ulong)(-(value + 1)) + 1;
-            }
-            _length = p + DoubleFormatter.WriteInteger(magnitude, _buffer, p);
+            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            int digits = 1;
+            for (ulong t = magnitude; t >= 10; t /= 10) digits++;
+            BeginValue(value < 0 ? digits + 1 : digits);
+            if (value < 0) _buffer[_length++] = (byte)'-';
+            _length += DoubleFormatter.WriteInteger(magnitude, _buffer, _length);
             EndValue();
         }
 
@@ -190,8 +185,11 @@ namespace Clife.Device.Json
             {
                 throw new ArgumentException("JSON numbers cannot be NaN or infinite", "value");
             }
-            BeginValue(NumberRoom);
-            _length += DoubleFormatter.Format(value, _buffer, _length);
+            if (_scratch == null) _scratch = new byte[DoubleFormatter.MaxLength];
+            int n = DoubleFormatter.Format(value, _scratch, 0);
+            BeginValue(n);
+            Array.Copy(_scratch, 0, _buffer, _length, n);
+            _length += n;
             EndValue();
         }
 
