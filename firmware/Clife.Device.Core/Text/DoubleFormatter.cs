@@ -94,7 +94,8 @@ namespace Clife.Device.Text
 
         /// <summary>
         /// The shortest digits that read back as value (Burger and Dybvig's free-format algorithm with exact big
-        /// integers, IEEE round-half-even on input). value = 0.digits * 10^exponent. Returns the digit count.
+        /// integers, IEEE round-half-even on input; the last digit is the nearer one, ties to even, so the digits equal
+        /// .NET's "R"). value = 0.digits * 10^exponent. Returns the digit count.
         /// </summary>
         private static int ShortestDigits(double value, byte[] digits, out int exponent)
         {
@@ -208,9 +209,11 @@ namespace Clife.Device.Text
                 }
                 if (closeBelow && closeAbove)
                 {
+                    // Both digit and digit + 1 read back as value: take the nearer, and on a tie the even one (as .NET does).
                     t.Set(r);
                     t.ShiftLeft(1);
-                    if (BigUnsigned.Compare(t, s) >= 0) digit++;
+                    int half = BigUnsigned.Compare(t, s);
+                    if (half > 0 || (half == 0 && (digit & 1) == 1)) digit++;
                 }
                 else if (closeAbove)
                 {
