@@ -29,6 +29,7 @@ namespace Clife.Device.Json
         };
 
         private readonly int _maxDepth;
+        private static readonly byte[] NoBytes = new byte[0];
         private byte[]? _buffer;
         private int _generation;
         private int _start;
@@ -60,6 +61,9 @@ namespace Clife.Device.Json
 
         /// <summary>The most containers that may be open at once; one more is an error.</summary>
         public int MaxDepth => _maxDepth;
+
+        /// <summary>The buffer being read (the one given to Reset); raw values are indexes into it.</summary>
+        public byte[] Buffer => _buffer ?? NoBytes;
 
         /// <summary>The kind of the current token.</summary>
         public JsonTokenType TokenType => _token;
