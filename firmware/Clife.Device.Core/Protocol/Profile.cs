@@ -40,7 +40,7 @@ namespace Clife.Device.Protocol
         /// Property names are matched after trimming spaces around them, so the seed's own example key
         /// <c>" devNum"</c> still reads as devNum (decode tolerantly).
         /// </summary>
-        public const bool TrimPropertyNames = true;
+        public static readonly bool TrimPropertyNames = true;
 
         /// <summary>Deepest JSON nesting accepted in a frame.</summary>
         public const int MaxJsonDepth = 16;

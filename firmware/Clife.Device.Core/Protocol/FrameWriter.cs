@@ -1,0 +1,39 @@
+using Clife.Device.Json;
+
+namespace Clife.Device.Protocol
+{
+    /// <summary>Writes a frame's envelope around the data object that the caller writes in between.</summary>
+    public static class FrameWriter
+    {
+        /// <summary>
+        /// Starts a frame in a reset writer: cmd, ver, dir, msgId, prio (only when not medium), timestamp, and the
+        /// "data" property name. Write the data value next, then call <see cref="End"/>.
+        /// </summary>
+        public static void Begin(JsonWriter w, int cmd, string dir, long msgId, int prio, long timestamp)
+        {
+            w.Reset();
+            w.WriteStartObject();
+            w.WriteNumber("cmd", cmd);
+            w.WriteString("ver", Profile.ProtocolVersion);
+            w.WriteString("dir", dir);
+            w.WriteNumber("msgId", msgId);
+            if (prio != Profile.PrioMedium) w.WriteNumber("prio", prio);
+            w.WriteNumber("timestamp", timestamp);
+            w.WritePropertyName("data");
+        }
+
+        /// <summary>Closes the frame.</summary>
+        public static void End(JsonWriter w) => w.WriteEndObject();
+
+        /// <summary>Writes a whole reply whose data is only a result: {"respCode":code,"respCont":text}.</summary>
+        public static void Result(JsonWriter w, int cmd, string dir, long msgId, long timestamp, int respCode, string respCont)
+        {
+            Begin(w, cmd, dir, msgId, Profile.PrioMedium, timestamp);
+            w.WriteStartObject();
+            w.WriteNumber(Profile.RespCodeField, respCode);
+            w.WriteString(Profile.RespContField, respCont);
+            w.WriteEndObject();
+            End(w);
+        }
+    }
+}
