@@ -1,0 +1,205 @@
+using System;
+using System.Collections;
+using Clife.Device.Crypto;
+using Clife.Device.Tests.Crypto;
+using Clife.Device.Hal;
+using Clife.Device.Json;
+using Clife.Device.Protocol;
+using Clife.Device.Text;
+
+namespace Clife.Device.Tests
+{
+    /// <summary>A frame the device published, as the fake platform saw it.</summary>
+    public sealed class DeviceFrame
+    {
+        /// <summary>Creates the record.</summary>
+        public DeviceFrame(int cmd, long msgId, int prio, byte[] bytes)
+        {
+            Cmd = cmd;
+            MsgId = msgId;
+            Prio = prio;
+            Bytes = bytes;
+        }
+
+        /// <summary>Function ID.</summary>
+        public int Cmd { get; }
+        /// <summary>msgId.</summary>
+        public long MsgId { get; }
+        /// <summary>prio.</summary>
+        public int Prio { get; }
+        /// <summary>The whole frame.</summary>
+        public byte[] Bytes { get; }
+        /// <summary>The whole frame as text.</summary>
+        public string Text => Utf8.GetString(Bytes, 0, Bytes.Length);
+
+        /// <summary>A reader on the frame's data object.</summary>
+        public JsonReader Data()
+        {
+            FrameReader reader = new FrameReader();
+            reader.Decode(Bytes, 0, Bytes.Length);
+            return reader.OpenData();
+        }
+    }
+
+    /// <summary>
+    /// The platform side for the portable runtime tests, built on the core's own codec and the test block cipher:
+    /// it answers registrations over the fake HTTP client, replies 2005 to 2004, records what the device publishes,
+    /// and sends commands through the fake MQTT link. (The integration tests use the independent simulator.)
+    /// </summary>
+    public sealed class FakePlatform : IHttpClient
+    {
+        /// <summary>The product's devKey as the platform knows it.</summary>
+        public string DevKey = DeviceHarness.DevKeyHex;
+        /// <summary>Cipher mode of the product.</summary>
+        public CipherMode Mode = CipherMode.Ecb;
+        /// <summary>HTTP status of register replies (200 = success).</summary>
+        public int RegisterStatus = 200;
+        /// <summary>Non-empty: registrations fail in transport with this error (status 0).</summary>
+        public string RegisterTransportError = "";
+        /// <summary>respCode inside the encrypted register reply.</summary>
+        public int RegisterRespCode = Profile.RespOk;
+        /// <summary>When true, the reply's msgId differs from the request's.</summary>
+        public bool WrongReplyMsgId;
+        /// <summary>Device ids issued, in order; the n-th registration gets DevIdPrefix + n.</summary>
+        public string DevIdPrefix = "dev-";
+        /// <summary>Broker host issued.</summary>
+        public string MqttHost = "broker.local";
+        /// <summary>Broker port issued.</summary>
+        public int MqttPort = 1883;
+        /// <summary>Whether the broker requires TLS.</summary>
+        public bool MqttTls;
+        /// <summary>Platform time sent in replies.</summary>
+        public long PlatformTime = 1700000000000;
+        /// <summary>Reply 2005 to 2004.</summary>
+        public bool AnswerConnect = true;
+        /// <summary>respCode of 2005.</summary>
+        public int ConnectRespCode = Profile.RespOk;
+
+        /// <summary>Registration requests received.</summary>
+        public int Registrations;
+        /// <summary>URL of the last registration.</summary>
+        public string LastUrl = "";
+        /// <summary>CA passed with the last registration.</summary>
+        public string LastCa = "";
+        /// <summary>Data of the last registration request.</summary>
+        public RegisterRequest? LastRequest;
+        /// <summary>Every frame the device published, in order.</summary>
+        public readonly ArrayList Frames = new ArrayList();
+
+        private readonly FakeMqttLink _link;
+        private readonly JsonWriter _writer = new JsonWriter(512);
+        private long _nextMsgId = 500;
+
+        /// <summary>Listens to the device's publications on the link.</summary>
+        public FakePlatform(FakeMqttLink link)
+        {
+            _link = link;
+            link.OnPublish = OnPublish;
+        }
+
+        /// <summary>Topic the device listens on (valid after registration).</summary>
+        public string DownTopic = "";
+
+        /// <inheritdoc/>
+        public HttpResult Post(string url, string contentType, byte[] body, int offset, int count, string caPem, int timeoutMs)
+        {
+            Registrations++;
+            LastUrl = url;
+            LastCa = caPem;
+            if (RegisterTransportError.Length > 0) return HttpResult.Failed(RegisterTransportError);
+            FrameReader reader = new FrameReader();
+            reader.Decode(body, offset, count);
+            long msgId = reader.Header.MsgId;
+            IBlockCipher cipher = new TestBlockCipher(Clife.Device.Crypto.DevKey.ToKey(DevKey));
+            byte[] sealedRequest = Convert.FromBase64String(reader.DataString());
+            byte[] plain = PayloadCipher.Decrypt(cipher, Mode, null, sealedRequest, 0, sealedRequest.Length);
+            LastRequest = RegisterRequest.Read(reader.Open(plain, 0, plain.Length));
+
+            if (RegisterStatus != 200)
+            {
+                FrameWriter.Result(_writer, Cmd.RegisterReply, Profile.DirToDevice, msgId, PlatformTime, -1, "product not found");
+                return HttpResult.Response(RegisterStatus, _writer.ToArray(), _writer.Length);
+            }
+            RegisterReply reply = new RegisterReply();
+            reply.RespCode = RegisterRespCode;
+            reply.RespCont = RegisterRespCode == Profile.RespOk ? "ok" : "device disabled";
+            reply.DevId = DevIdPrefix + Registrations.ToString();
+            reply.DevSecret = "secret-" + Registrations.ToString() + "-xyz";
+            reply.MqttHost = MqttHost;
+            reply.MqttPort = MqttPort;
+            reply.MqttTls = MqttTls;
+            reply.Timestamp = PlatformTime;
+            _writer.Reset();
+            reply.Write(_writer);
+            byte[] sealedReply = PayloadCipher.Encrypt(cipher, Mode, null, _writer.Buffer, 0, _writer.Length);
+            FrameWriter.Begin(_writer, Cmd.RegisterReply, Profile.DirToDevice, WrongReplyMsgId ? msgId + 1 : msgId, Profile.PrioMedium, PlatformTime);
+            _writer.WriteString(Convert.ToBase64String(sealedReply));
+            FrameWriter.End(_writer);
+            DownTopic = "clife/" + (LastRequest.ProductCode) + "/" + reply.DevId + "/down";
+            return HttpResult.Response(200, _writer.ToArray(), _writer.Length);
+        }
+
+        private void OnPublish(string topic, byte[] payload)
+        {
+            FrameReader reader = new FrameReader();
+            reader.Decode(payload, 0, payload.Length);
+            FrameHeader h = reader.Header;
+            Frames.Add(new DeviceFrame(h.Cmd, h.MsgId, h.Prio, payload));
+            if (h.Cmd == Cmd.Connect && AnswerConnect)
+            {
+                ResultReply r = new ResultReply();
+                r.RespCode = ConnectRespCode;
+                r.Timestamp = PlatformTime;
+                FrameWriter.Begin(_writer, Cmd.ConnectReply, Profile.DirToDevice, h.MsgId, Profile.PrioMedium, PlatformTime);
+                r.Write(_writer);
+                FrameWriter.End(_writer);
+                _link.Deliver(topic.Substring(0, topic.Length - 2) + "down", _writer.ToArray());
+            }
+        }
+
+        /// <summary>Sends a platform frame with the given data JSON (dir "30", ver "1.0"); returns its msgId.</summary>
+        public long Send(int cmd, string dataJson)
+        {
+            long msgId = _nextMsgId++;
+            SendRaw("{\"cmd\":" + cmd.ToString() + ",\"ver\":\"1.0\",\"dir\":\"30\",\"msgId\":" + msgId.ToString()
+                    + ",\"timestamp\":" + PlatformTime.ToString() + ",\"data\":" + dataJson + "}");
+            return msgId;
+        }
+
+        /// <summary>Delivers exactly these bytes to the device's down topic.</summary>
+        public void SendRaw(string frame) => SendBytes(Utf8.GetBytes(frame));
+
+        /// <summary>Delivers exactly these bytes to the device's down topic.</summary>
+        public void SendBytes(byte[] frame) => _link.Deliver(DownTopic, frame);
+
+        /// <summary>Frames of one cmd the device published.</summary>
+        public int Count(int cmd)
+        {
+            int n = 0;
+            for (int i = 0; i < Frames.Count; i++) if (((DeviceFrame)Frames[i]!).Cmd == cmd) n++;
+            return n;
+        }
+
+        /// <summary>The last frame of a cmd, or null.</summary>
+        public DeviceFrame? Last(int cmd)
+        {
+            for (int i = Frames.Count - 1; i >= 0; i--)
+            {
+                DeviceFrame f = (DeviceFrame)Frames[i]!;
+                if (f.Cmd == cmd) return f;
+            }
+            return null;
+        }
+
+        /// <summary>The reply (any cmd) to a msgId the platform sent, or null.</summary>
+        public DeviceFrame? ReplyTo(long msgId, int cmd)
+        {
+            for (int i = Frames.Count - 1; i >= 0; i--)
+            {
+                DeviceFrame f = (DeviceFrame)Frames[i]!;
+                if (f.Cmd == cmd && f.MsgId == msgId) return f;
+            }
+            return null;
+        }
+    }
+}
