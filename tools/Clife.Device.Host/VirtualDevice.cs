@@ -1,0 +1,240 @@
+using System;
+using System.Threading;
+using Clife.Device.Hal;
+using Clife.Device.Host.Boards;
+using Clife.Device.Host.Console;
+using Clife.Device.Host.Crypto;
+using Clife.Device.Host.Flash;
+using Clife.Device.Host.Http;
+using Clife.Device.Host.Mqtt;
+using Clife.Device.Host.Platform;
+using Clife.Device.Runtime;
+using Clife.Device.Shell;
+using Clife.Device.Simulation;
+
+namespace Clife.Device.Host;
+
+/// <summary>Settings of a virtual device.</summary>
+public sealed class VirtualDeviceOptions
+{
+    /// <summary>The board whose flash layout the device uses.</summary>
+    public required BoardDescription Board { get; init; }
+
+    /// <summary>File backing the flash image; null keeps it in memory (lost when the process ends).</summary>
+    public string? FlashPath { get; init; }
+
+    /// <summary>Seed of the flash simulator's partial writes at power cuts.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>MAC address (12 hex digits); identifies the device to the platform.</summary>
+    public string Mac { get; init; } = "02c1f0000001";
+
+    /// <summary>Software version of the running firmware.</summary>
+    public string Software { get; init; } = "1.0.0.0";
+
+    /// <summary>Hardware version of the board.</summary>
+    public string Hardware { get; init; } = "1.0";
+
+    /// <summary>Overall product version.</summary>
+    public int ProductVer { get; init; } = 1;
+
+    /// <summary>Builds the data model at every boot (default: <see cref="SampleModel"/>).</summary>
+    public Func<DataModel> ModelFactory { get; init; } = SampleModel;
+
+    /// <summary>Serve the console on stdin/stdout.</summary>
+    public bool ConsoleOnStdio { get; init; }
+
+    /// <summary>Serve the console on this loopback TCP port (0 = a free port, null = no TCP console).</summary>
+    public int? ConsoleTcpPort { get; init; }
+
+    /// <summary>Echo typed characters (for an interactive terminal).</summary>
+    public bool ConsoleEcho { get; init; }
+
+    /// <summary>Receives every log line of every boot; may be null.</summary>
+    public ILogSink? Log { get; init; }
+
+    /// <summary>Pause between polls of the runtime.</summary>
+    public int PollIntervalMs { get; init; } = 10;
+
+    /// <summary>How long the power stays off after a simulated power cut.</summary>
+    public int PowerOffMs { get; init; } = 200;
+
+    /// <summary>The data points of the sample product: a lamp with a power switch, brightness, mode and a temperature sensor.</summary>
+    public static DataModel SampleModel() => new(new[]
+    {
+        DataPoint.Bool("power", true, false),
+        DataPoint.Int("brightness", 0, 100, true, 50),
+        DataPoint.Str("mode", 16, true, "auto"),
+        DataPoint.Int("temperature", -40, 125, false, 22),
+    });
+}
+
+/// <summary>
+/// The firmware's portable core running on host adapters: MQTTnet, HttpClient, .NET Aes, a NOR flash image laid out
+/// from a board file, and a console on stdin and/or TCP. It polls the runtime on its own thread, restarts it from the
+/// flash image when the firmware reboots, and survives simulated power cuts (set <see cref="NorFlash.CutAtOperation"/>
+/// on <see cref="Flash"/>.Chip): the socket drops without DISCONNECT, the power stays off briefly, then it boots again.
+/// </summary>
+public sealed class VirtualDevice : IDisposable
+{
+    private readonly VirtualDeviceOptions _options;
+    private readonly object _sync = new();
+    private readonly SystemClock _clock = new();
+    private readonly HostRandom _random = new();
+    private readonly HostSystem _system = new();
+    private readonly HostHttpClient _http = new();
+    private readonly MqttNetLink _mqtt = new();
+    private readonly ConsoleStreams _console = new();
+    private Thread? _thread;
+    private volatile bool _running;
+    private DeviceRuntime? _runtime;
+
+    /// <summary>Creates the device; <see cref="Start"/> boots it.</summary>
+    public VirtualDevice(VirtualDeviceOptions options)
+    {
+        _options = options;
+        Network = new HostNetwork(options.Mac);
+        Flash = FlashImage.Open(options.Board, options.FlashPath, options.Seed);
+        if (options.ConsoleOnStdio) _console.AttachStdio();
+        if (options.ConsoleTcpPort is int port) _console.ListenTcp(port);
+    }
+
+    /// <summary>The flash image (and its chip, for power cuts).</summary>
+    public FlashImage Flash { get; }
+
+    /// <summary>The simulated network (switch it off to test the device without one).</summary>
+    public HostNetwork Network { get; }
+
+    /// <summary>The MQTT link (to abort the connection as a crash would).</summary>
+    public MqttNetLink Mqtt => _mqtt;
+
+    /// <summary>The console transport (inject input, watch output).</summary>
+    public ConsoleStreams ConsoleStream => _console;
+
+    /// <summary>TCP port of the console, or 0.</summary>
+    public int ConsolePort => _console.TcpPort;
+
+    /// <summary>How many times the firmware booted (the first boot counts).</summary>
+    public int Boots { get; private set; }
+
+    /// <summary>How many simulated power cuts happened.</summary>
+    public int PowerCuts { get; private set; }
+
+    /// <summary>Raised on the device thread after each boot.</summary>
+    public event Action<VirtualDevice>? Booted;
+
+    /// <summary>Raised on the device thread when the power is cut.</summary>
+    public event Action<VirtualDevice, string>? PowerLost;
+
+    /// <summary>Boots the firmware and starts polling it on a background thread.</summary>
+    public void Start()
+    {
+        lock (_sync) Boot();
+        _running = true;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "virtual-device" };
+        _thread.Start();
+    }
+
+    /// <summary>Stops polling. The MQTT connection is closed without DISCONNECT, as when the device is switched off.</summary>
+    public void Stop()
+    {
+        _running = false;
+        _thread?.Join(TimeSpan.FromSeconds(10));
+        _mqtt.Abort();
+    }
+
+    /// <summary>Runs an action on the runtime between two polls (the runtime is single-threaded).</summary>
+    public void Do(Action<DeviceRuntime> action)
+    {
+        lock (_sync) action(Runtime);
+    }
+
+    /// <summary>Reads something from the runtime between two polls.</summary>
+    public T Get<T>(Func<DeviceRuntime, T> read)
+    {
+        lock (_sync) return read(Runtime);
+    }
+
+    /// <summary>The runtime of the current boot.</summary>
+    public DeviceRuntime Runtime => _runtime ?? throw new InvalidOperationException("the device has not booted");
+
+    /// <summary>State of the current boot.</summary>
+    public int State => Get(r => r.State);
+
+    /// <summary>Types a line on the console.</summary>
+    public void Type(string line) => _console.Inject(System.Text.Encoding.UTF8.GetBytes(line + "\r\n"));
+
+    /// <summary>Waits until a condition on the runtime holds; false on timeout.</summary>
+    public bool WaitUntil(Func<DeviceRuntime, bool> condition, TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Get(condition)) return true;
+            Thread.Sleep(20);
+        }
+        return Get(condition);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Stop();
+        _mqtt.Dispose();
+        _http.Dispose();
+        _console.Dispose();
+        Flash.Dispose();
+    }
+
+    private void Boot()
+    {
+        _system.RebootRequested = false;
+        var hal = new DeviceHal(_clock, _random, Network, _mqtt, _http, new AesBlockCipherFactory(), _system, Flash.Area(Storage.StorageLayout.Config))
+        {
+            LogSink = _options.Log,
+        };
+        var identity = new DeviceIdentity(_options.Software, _options.Hardware, _options.ProductVer);
+        var runtime = new DeviceRuntime(hal, identity, _options.ModelFactory());
+        var console = new ServiceConsole(runtime, _console, _options.ConsoleEcho);
+        runtime.Console = console;
+        _runtime = runtime;
+        Boots++;
+        runtime.Start();
+        if (_options.ConsoleOnStdio || _options.ConsoleTcpPort is not null) console.Greet();
+        Booted?.Invoke(this);
+    }
+
+    private void Loop()
+    {
+        while (_running)
+        {
+            lock (_sync)
+            {
+                try
+                {
+                    Runtime.Poll();
+                    if (_system.RebootRequested)
+                    {
+                        _mqtt.Abort();
+                        Boot();
+                    }
+                }
+                catch (PowerCutException e)
+                {
+                    PowerCut(e.Message);
+                }
+            }
+            Thread.Sleep(_options.PollIntervalMs);
+        }
+    }
+
+    private void PowerCut(string what)
+    {
+        PowerCuts++;
+        _mqtt.Abort();
+        PowerLost?.Invoke(this, what);
+        Thread.Sleep(_options.PowerOffMs);
+        Flash.Chip.PowerOn();
+        Boot();
+    }
+}
