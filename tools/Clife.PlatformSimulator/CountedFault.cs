@@ -1,6 +1,6 @@
 using System;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>A fault setting that applies to a limited (or unlimited) number of requests.</summary>
 internal sealed class CountedFault<T>(T none) where T : class

@@ -3,11 +3,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Devices;
-using Clife.PlatformSimulator.Mqtt;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Devices;
+using Clife.Simulator.Mqtt;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>What the platform does with frames arriving on the up topics.</summary>
 public sealed partial class PlatformSimulator

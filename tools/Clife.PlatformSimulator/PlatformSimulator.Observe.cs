@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Devices;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Devices;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>What the platform knows, and awaitable helpers for tests and the demo.</summary>
 public sealed partial class PlatformSimulator

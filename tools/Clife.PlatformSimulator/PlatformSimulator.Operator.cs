@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Devices;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Devices;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>Operator actions: requests the platform sends to a device. Each returns the msgId it used.</summary>
 public sealed partial class PlatformSimulator

@@ -4,14 +4,14 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Admin;
-using Clife.PlatformSimulator.Devices;
-using Clife.PlatformSimulator.Files;
-using Clife.PlatformSimulator.Logging;
-using Clife.PlatformSimulator.Mqtt;
-using Clife.PlatformSimulator.Products;
-using Clife.PlatformSimulator.Protocol;
-using Clife.PlatformSimulator.Registration;
+using Clife.Simulator.Admin;
+using Clife.Simulator.Devices;
+using Clife.Simulator.Files;
+using Clife.Simulator.Logging;
+using Clife.Simulator.Mqtt;
+using Clife.Simulator.Products;
+using Clife.Simulator.Protocol;
+using Clife.Simulator.Registration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>
 /// The clife platform, simulated in-process: the register endpoint, an MQTT broker (embedded or external) with the

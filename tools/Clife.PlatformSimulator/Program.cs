@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Cli;
+using Clife.Simulator.Cli;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>Entry point of the simulator's command line.</summary>
 public static class Program

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Clife.PlatformSimulator.Mqtt;
-using Clife.PlatformSimulator.Products;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Mqtt;
+using Clife.Simulator.Products;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>How a <see cref="PlatformSimulator"/> is set up. Every port 0 means "a free port".</summary>
 public sealed class SimulatorOptions

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Clife.PlatformSimulator;
+namespace Clife.Simulator;
 
 /// <summary>An operator action named a device the platform does not know.</summary>
 public sealed class UnknownDeviceException : KeyNotFoundException

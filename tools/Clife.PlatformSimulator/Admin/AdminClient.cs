@@ -10,7 +10,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Clife.PlatformSimulator.Admin;
+namespace Clife.Simulator.Admin;
 
 /// <summary>An admin API call was answered with an error.</summary>
 public sealed class AdminApiException : Exception

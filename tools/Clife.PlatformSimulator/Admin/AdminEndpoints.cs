@@ -7,17 +7,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Devices;
-using Clife.PlatformSimulator.Files;
-using Clife.PlatformSimulator.Mqtt;
-using Clife.PlatformSimulator.Products;
-using Clife.PlatformSimulator.Protocol;
-using Clife.PlatformSimulator.Registration;
+using Clife.Simulator.Devices;
+using Clife.Simulator.Files;
+using Clife.Simulator.Mqtt;
+using Clife.Simulator.Products;
+using Clife.Simulator.Protocol;
+using Clife.Simulator.Registration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Clife.PlatformSimulator.Admin;
+namespace Clife.Simulator.Admin;
 
 /// <summary>
 /// The admin HTTP API (JSON) over a running simulator. Errors are {"error": "..."} with 400 (bad input),

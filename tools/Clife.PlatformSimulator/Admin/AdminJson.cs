@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Clife.PlatformSimulator.Admin;
+namespace Clife.Simulator.Admin;
 
 /// <summary>JSON settings of the admin API (camelCase, enums as text, nulls omitted).</summary>
 public static class AdminJson

@@ -8,9 +8,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Admin;
+using Clife.Simulator.Admin;
 
-namespace Clife.PlatformSimulator.Cli;
+namespace Clife.Simulator.Cli;
 
 /// <summary>The operator commands: each calls a running simulator's admin API and prints the answer.</summary>
 internal static class OperatorCommands

@@ -8,11 +8,11 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Mqtt;
-using Clife.PlatformSimulator.Products;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Mqtt;
+using Clife.Simulator.Products;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Cli;
+namespace Clife.Simulator.Cli;
 
 /// <summary>`serve`: runs a simulator until Ctrl+C.</summary>
 internal static class ServeCommand

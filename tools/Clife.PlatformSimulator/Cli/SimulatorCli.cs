@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Clife.PlatformSimulator.Cli;
+namespace Clife.Simulator.Cli;
 
 /// <summary>
 /// The command line: `serve` runs a simulator; the other commands call a running simulator's admin API.

@@ -5,9 +5,9 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Devices;
+namespace Clife.Simulator.Devices;
 
 /// <summary>
 /// The platform's bookkeeping of devices: credentials, state, versions, last report, frames seen (bounded per

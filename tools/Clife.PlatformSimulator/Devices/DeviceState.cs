@@ -1,5 +1,5 @@
 
-namespace Clife.PlatformSimulator.Devices;
+namespace Clife.Simulator.Devices;
 
 /// <summary>The platform's view of a device.</summary>
 public enum DeviceState

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
-namespace Clife.PlatformSimulator.Devices;
+namespace Clife.Simulator.Devices;
 
 /// <summary>One 2018 frame from a device: progress, failure, upgrade request or version report.</summary>
 public sealed class FileEvent

@@ -1,5 +1,5 @@
 
-namespace Clife.PlatformSimulator.Devices;
+namespace Clife.Simulator.Devices;
 
 /// <summary>Which way a frame went.</summary>
 public enum FrameFlow

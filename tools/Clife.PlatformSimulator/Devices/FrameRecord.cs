@@ -1,8 +1,8 @@
 using System;
 using System.Text.Json.Serialization;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Devices;
+namespace Clife.Simulator.Devices;
 
 /// <summary>One frame seen by the platform, in either direction, with when and how.</summary>
 public sealed class FrameRecord

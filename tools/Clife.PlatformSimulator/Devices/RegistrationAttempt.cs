@@ -1,6 +1,6 @@
 using System;
 
-namespace Clife.PlatformSimulator.Devices;
+namespace Clife.Simulator.Devices;
 
 /// <summary>One POST /device/register the platform answered (or was told to leave hanging).</summary>
 public sealed record RegistrationAttempt(

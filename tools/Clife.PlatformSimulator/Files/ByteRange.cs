@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>A single HTTP byte range resolved against a file length (inclusive bounds).</summary>
 internal readonly record struct ByteRange(long Start, long End)

@@ -2,12 +2,12 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Logging;
+using Clife.Simulator.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>The file server's HTTP endpoints: GET/HEAD /files/{name} (with Range) and POST/PUT /upload[/{name}].</summary>
 internal static class FileEndpoints

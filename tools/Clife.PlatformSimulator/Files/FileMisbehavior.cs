@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>How the file server misbehaves for one file, on purpose, for tests. All offsets are file offsets.</summary>
 public sealed record FileMisbehavior

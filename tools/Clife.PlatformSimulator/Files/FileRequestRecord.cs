@@ -1,6 +1,6 @@
 using System;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>One request the file server answered for a hosted file.</summary>
 public sealed record FileRequestRecord(

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>The file server's state: hosted images with their misbehaviour and request log, and uploads.</summary>
 public sealed class FileStore

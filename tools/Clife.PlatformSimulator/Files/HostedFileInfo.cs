@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>A snapshot of a hosted file: integrity values, its misbehaviour and the requests it got.</summary>
 public sealed record HostedFileInfo(

@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json.Serialization;
 
-namespace Clife.PlatformSimulator.Files;
+namespace Clife.Simulator.Files;
 
 /// <summary>A file a device uploaded.</summary>
 public sealed record UploadRecord(

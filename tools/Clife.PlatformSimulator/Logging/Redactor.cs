@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Clife.PlatformSimulator.Logging;
+namespace Clife.Simulator.Logging;
 
 /// <summary>Masks secrets (devKey, devSecret, passwords) in JSON before it is printed.</summary>
 public static class Redactor

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Logging;
+namespace Clife.Simulator.Logging;
 
 /// <summary>The simulator's readable log: one line per event (what arrived, what was sent), never a secret.</summary>
 public sealed class SimulatorLog

@@ -1,6 +1,6 @@
 using System;
 
-namespace Clife.PlatformSimulator.Mqtt;
+namespace Clife.Simulator.Mqtt;
 
 /// <summary>An external MQTT broker the platform talks through (e.g. mosquitto), instead of the embedded one.</summary>
 public sealed record BrokerSettings

@@ -1,4 +1,4 @@
-namespace Clife.PlatformSimulator.Mqtt;
+namespace Clife.Simulator.Mqtt;
 
 /// <summary>How the platform answers 2004 connect requests, for tests.</summary>
 public enum ConnectFaultKind

@@ -2,11 +2,11 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Logging;
+using Clife.Simulator.Logging;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace Clife.PlatformSimulator.Mqtt;
+namespace Clife.Simulator.Mqtt;
 
 /// <summary>The in-process MQTT broker (MQTTnet.Server) that authenticates every client through a callback.</summary>
 internal sealed class EmbeddedBroker : IAsyncDisposable

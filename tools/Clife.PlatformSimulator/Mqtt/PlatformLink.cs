@@ -3,11 +3,11 @@ using System.Buffers;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Logging;
+using Clife.Simulator.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
 
-namespace Clife.PlatformSimulator.Mqtt;
+namespace Clife.Simulator.Mqtt;
 
 /// <summary>
 /// The platform's own MQTT client: subscribes to every device's up topic, publishes down frames with QoS 1,

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Products;
+namespace Clife.Simulator.Products;
 
 /// <summary>A product known to the platform: its devKey, cipher, allowed authLevels and pre-provisioned devIds.</summary>
 public sealed class Product

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Clife.PlatformSimulator.Products;
+namespace Clife.Simulator.Products;
 
 /// <summary>The products the platform knows, by productCode (thread-safe).</summary>
 public sealed class ProductCatalog

@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Clife.PlatformSimulator.Admin;
+using Clife.Simulator.Admin;
 
-namespace Clife.PlatformSimulator.Products;
+namespace Clife.Simulator.Products;
 
 /// <summary>
 /// Reads products from JSON: one product object, an array of them, or {"products":[...]}. A product object is

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Clife.PlatformSimulator.Products;
+namespace Clife.Simulator.Products;
 
 /// <summary>What the admin API shows of a product: everything but the devKey and IV.</summary>
 public sealed record ProductSummary(string ProductCode, string CipherMode, IReadOnlyList<int> AuthLevels, IReadOnlyList<string> DevIds)

@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>The HTTP data cipher: AES-128 (ECB or CBC), PKCS7, standard base64 (protocol.md section 5).</summary>
 public sealed class DataCipher

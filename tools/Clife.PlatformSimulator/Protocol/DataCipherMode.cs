@@ -1,4 +1,4 @@
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>Block cipher mode for the HTTP data encryption (AES-128, PKCS7 padding).</summary>
 public enum DataCipherMode

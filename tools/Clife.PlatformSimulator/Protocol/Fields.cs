@@ -1,4 +1,4 @@
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>JSON member names used by the protocol, in one place.</summary>
 public static class Fields

@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>The integrity values a 2019 request carries for a file: md5 (hex) and checkSum (byte sum mod 2^32).</summary>
 public static class FileImage

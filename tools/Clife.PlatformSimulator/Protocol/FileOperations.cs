@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>Builders of 2019 request data objects (protocol.md section 7) and the seed document's examples.</summary>
 public static class FileOperations

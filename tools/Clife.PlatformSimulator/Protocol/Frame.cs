@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>One protocol frame: {"cmd","ver","dir","msgId","prio"?,"timestamp","data"}.</summary>
 public sealed class Frame

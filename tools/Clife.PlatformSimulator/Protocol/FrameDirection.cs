@@ -1,4 +1,4 @@
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>Values of the frame's "dir" field: two digits, sender then receiver (0 = device, 3 = platform).</summary>
 public static class FrameDirection

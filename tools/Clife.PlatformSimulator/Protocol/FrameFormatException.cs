@@ -1,6 +1,6 @@
 using System;
 
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>A message is not a valid clife frame; the message says what is wrong.</summary>
 public sealed class FrameFormatException : Exception

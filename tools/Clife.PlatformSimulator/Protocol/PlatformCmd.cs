@@ -1,4 +1,4 @@
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>Function IDs (cmd) of the clife protocol, table 5.3, and the reply rule.</summary>
 public static class PlatformCmd

@@ -1,4 +1,4 @@
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>respCode values used by the simulator (platform side) and seen from devices.</summary>
 public static class RespCode

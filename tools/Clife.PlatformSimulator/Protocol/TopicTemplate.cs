@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace Clife.PlatformSimulator.Protocol;
+namespace Clife.Simulator.Protocol;
 
 /// <summary>An MQTT topic template with the placeholders {productCode} and {devId}.</summary>
 public sealed class TopicTemplate

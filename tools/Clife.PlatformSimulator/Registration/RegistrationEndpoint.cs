@@ -6,13 +6,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Clife.PlatformSimulator.Devices;
-using Clife.PlatformSimulator.Logging;
-using Clife.PlatformSimulator.Products;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Devices;
+using Clife.Simulator.Logging;
+using Clife.Simulator.Products;
+using Clife.Simulator.Protocol;
 using Microsoft.AspNetCore.Http;
 
-namespace Clife.PlatformSimulator.Registration;
+namespace Clife.Simulator.Registration;
 
 /// <summary>
 /// POST /device/register: checks the authLevel rules, decrypts the 2000 frame's data with the product's devKey,
@@ -51,7 +51,7 @@ internal sealed class RegistrationEndpoint
         string? queryDevId = NullIfEmpty(q["devId"].ToString());
         _log.Info("http", $"POST {Path} authLevel={authText ?? "-"} productCode={queryProduct ?? "-"} devId={queryDevId ?? "-"}");
 
-        RegistrationFault fault = _fault.Take(f => f.Kind != RegistrationFaultKind.None);
+        RegistrationFault fault = _fault.Take(f => f.Kind is RegistrationFaultKind.Http500 or RegistrationFaultKind.Hang);
         if (fault.Kind == RegistrationFaultKind.Http500)
         {
             await FailAsync(ctx, 0, StatusCodes.Status500InternalServerError, RespCode.Refused, "simulated server error", authText, queryProduct, queryDevId, null).ConfigureAwait(false);

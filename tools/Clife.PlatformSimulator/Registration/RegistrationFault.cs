@@ -1,7 +1,7 @@
 using System;
-using Clife.PlatformSimulator.Protocol;
+using Clife.Simulator.Protocol;
 
-namespace Clife.PlatformSimulator.Registration;
+namespace Clife.Simulator.Registration;
 
 /// <summary>How the register endpoint misbehaves on purpose, for tests.</summary>
 public enum RegistrationFaultKind
