@@ -89,17 +89,15 @@ internal static class FileEndpoints
             while (pos < end)
             {
                 long next = Math.Min(end, pos + ChunkSize);
-                if (m.DropAfterByte is long drop && drop < next)
+                // A request that starts at or after the drop offset is served whole: that is how a resume succeeds.
+                if (m.DropAfterByte is long drop && drop > pos && drop < next)
                 {
-                    if (drop > pos)
-                    {
-                        await ctx.Response.Body.WriteAsync(content.AsMemory((int)pos, (int)(drop - pos)), ct).ConfigureAwait(false);
-                        sent += drop - pos;
-                    }
+                    await ctx.Response.Body.WriteAsync(content.AsMemory((int)pos, (int)(drop - pos)), ct).ConfigureAwait(false);
+                    sent += drop - pos;
                     await ctx.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                     // Give the flushed bytes time to reach the socket before the reset.
                     await Task.Delay(100, ct).ConfigureAwait(false);
-                    fault = Append(fault, $"dropped at byte {Math.Max(drop, pos)}");
+                    fault = Append(fault, $"dropped at byte {drop}");
                     ctx.Abort();
                     return;
                 }
