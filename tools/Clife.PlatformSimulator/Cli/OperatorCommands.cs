@@ -15,13 +15,8 @@ namespace Clife.Simulator.Cli;
 /// <summary>The operator commands: each calls a running simulator's admin API and prints the answer.</summary>
 internal static class OperatorCommands
 {
-    public static IEnumerable<Command> Build(TextWriter output, TextWriter error)
+    public static IEnumerable<Command> Build(Option<string> url, TextWriter output, TextWriter error)
     {
-        var url = new Option<string>("--url")
-        {
-            Description = $"admin URL of the running simulator (default ${SimulatorCli.UrlVariable} or http://127.0.0.1:{SimulatorCli.DefaultHttpPort})",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SimulatorCli.UrlVariable) is { Length: > 0 } env ? env : $"http://127.0.0.1:{SimulatorCli.DefaultHttpPort}",
-        };
         var json = new Option<bool>("--json") { Description = "print the raw JSON answer" };
         var wait = new Option<int>("--wait") { Description = "milliseconds to wait for the device's reply (0 = do not wait)", DefaultValueFactory = _ => 5000 };
         var devId = new Argument<string>("devId") { Description = "the device id" };
@@ -29,12 +24,12 @@ internal static class OperatorCommands
         var runner = new Runner(output, error);
 
         // status
-        var status = new Command("status", "show the simulator's endpoints") { url };
+        var status = new Command("status", "show the simulator's endpoints") { };
         status.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c => Print(output, await c.StatusAsync(ct).ConfigureAwait(false))));
         yield return status;
 
         // devices
-        var devices = new Command("devices", "list the devices the platform knows") { url, json };
+        var devices = new Command("devices", "list the devices the platform knows") { json };
         devices.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
             JsonNode list = await c.DevicesAsync(ct).ConfigureAwait(false);
@@ -45,7 +40,7 @@ internal static class OperatorCommands
 
         // frames <devId>
         var limit = new Option<int?>("--limit") { Description = "only the last N frames" };
-        var frames = new Command("frames", "show the frames seen for a device, both directions") { url, json, limit, devId };
+        var frames = new Command("frames", "show the frames seen for a device, both directions") { json, limit, devId };
         frames.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
             JsonNode list = await c.FramesAsync(r.GetValue(devId)!, r.GetValue(limit), ct).ConfigureAwait(false);
@@ -63,7 +58,7 @@ internal static class OperatorCommands
         yield return frames;
 
         // events <devId>
-        var events = new Command("events", "show a device's 2018 file events") { url, json, devId };
+        var events = new Command("events", "show a device's 2018 file events") { json, devId };
         events.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
             JsonNode list = await c.EventsAsync(r.GetValue(devId)!, ct).ConfigureAwait(false);
@@ -81,14 +76,14 @@ internal static class OperatorCommands
 
         // query <devId> [points...]
         var points = new Argument<string[]>("points") { Description = "data point names (none = all)", Arity = ArgumentArity.ZeroOrMore };
-        var query = new Command("query", "send 2009 data query (all points, or the named ones)") { url, wait, devId, points };
+        var query = new Command("query", "send 2009 data query (all points, or the named ones)") { wait, devId, points };
         query.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
             PrintCommand(output, error, await c.QueryAsync(r.GetValue(devId)!, r.GetValue(points) ?? [], r.GetValue(wait), ct).ConfigureAwait(false))));
         yield return query;
 
         // control <devId> name=value...
         var assignments = new Argument<string[]>("assignments") { Description = "name=value pairs; values are JSON (42, true, \"text\") or else taken as text", Arity = ArgumentArity.OneOrMore };
-        var control = new Command("control", "send 2011 data control") { url, wait, devId, assignments };
+        var control = new Command("control", "send 2011 data control") { wait, devId, assignments };
         control.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
             JsonObject data = ParseAssignments(r.GetValue(assignments) ?? []);
@@ -97,14 +92,14 @@ internal static class OperatorCommands
         yield return control;
 
         // unbind <devId>
-        var unbind = new Command("unbind", "send 2013 unbind") { url, wait, devId };
+        var unbind = new Command("unbind", "send 2013 unbind") { wait, devId };
         unbind.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
             PrintCommand(output, error, await c.UnbindAsync(r.GetValue(devId)!, r.GetValue(wait), ct).ConfigureAwait(false))));
         yield return unbind;
 
         // offline <devId> [--seconds N]
         var seconds = new Option<int?>("--seconds") { Description = "stay offline this many seconds" };
-        var offline = new Command("offline", "send 2017 forced offline") { url, wait, seconds, devId };
+        var offline = new Command("offline", "send 2017 forced offline") { wait, seconds, devId };
         offline.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
             if (r.GetValue(seconds) is < 0) throw new UsageException("--seconds must be >= 0");
@@ -114,7 +109,7 @@ internal static class OperatorCommands
 
         // file <devId> <json|@file>
         var fileData = new Argument<string>("data") { Description = "the 2019 data object as JSON, or @path of a JSON file" };
-        var file = new Command("file", "send 2019 file operation") { url, wait, devId, fileData };
+        var file = new Command("file", "send 2019 file operation") { wait, devId, fileData };
         file.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
             JsonObject data = await ReadJsonObjectAsync(r.GetValue(fileData)!, ct).ConfigureAwait(false);
@@ -135,7 +130,7 @@ internal static class OperatorCommands
         var times = new Option<int?>("--times") { Description = "misbehave for this many requests only" };
         var addFile = new Command("add-file", "host a file (an OTA image) on the simulator's file server")
         {
-            url, name, path, dropAfter, ignoreRange, flip, corrupt, stallAfter, stallMs, statusCode, times,
+            name, path, dropAfter, ignoreRange, flip, corrupt, stallAfter, stallMs, statusCode, times,
         };
         addFile.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c =>
         {
@@ -161,7 +156,7 @@ internal static class OperatorCommands
         yield return addFile;
 
         // uploads
-        var uploads = new Command("uploads", "list files devices uploaded") { url };
+        var uploads = new Command("uploads", "list files devices uploaded") { };
         uploads.SetAction((r, ct) => runner.Run(r.GetValue(url)!, ct, async c => Print(output, await c.UploadsAsync(ct).ConfigureAwait(false))));
         yield return uploads;
     }

@@ -23,7 +23,8 @@ public static class SimulatorCli
         TextWriter o = output ?? Console.Out;
         TextWriter e = error ?? Console.Error;
         RootCommand root = Build(o, e);
-        ParseResult parsed = root.Parse(args);
+        // No response files: "@path" is how `file` takes its JSON from a file.
+        ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var config = new InvocationConfiguration { Output = o, Error = e };
         return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
     }
@@ -33,7 +34,14 @@ public static class SimulatorCli
     {
         var root = new RootCommand("clife platform simulator: register endpoint, MQTT broker, file server and operator commands");
         root.Subcommands.Add(ServeCommand.Build(output, error));
-        foreach (Command c in OperatorCommands.Build(output, error)) root.Subcommands.Add(c);
+        var url = new Option<string>("--url")
+        {
+            Description = $"admin URL of the running simulator (default ${UrlVariable} or http://127.0.0.1:{DefaultHttpPort})",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } env ? env : $"http://127.0.0.1:{DefaultHttpPort}",
+            Recursive = true,
+        };
+        root.Options.Add(url);
+        foreach (Command c in OperatorCommands.Build(url, output, error)) root.Subcommands.Add(c);
         return root;
     }
 }
