@@ -257,6 +257,20 @@ public abstract class PlatformMqttTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_request_sent_while_the_device_is_disconnected_is_delivered_when_it_reconnects()
+    {
+        TestDevice device = await Infrastructure.Sim.OnlineDeviceAsync(Sim, Mac(15));
+        await device.DisconnectAsync();
+
+        long msgId = await Sim.QueryAsync(device.DevId, "power");
+        await using var again = new TestDevice(device.ProductCode, device.DevId, device.DevSecret);
+        await again.ConnectOrThrowAsync(Sim.MqttHost, Sim.MqttPort);
+
+        JsonObject request = await again.WaitForAsync(2009, msgId);
+        Assert.Equal("""{"power":null}""", request["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_connect_fault_refuses_2004_or_leaves_it_unanswered()
     {
         await using TestDevice device = await Infrastructure.Sim.ConnectedDeviceAsync(Sim, Mac(14));
