@@ -25,7 +25,8 @@ public static class SimulatorCli
         RootCommand root = Build(o, e);
         // No response files: "@path" is how `file` takes its JSON from a file.
         ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        var config = new InvocationConfiguration { Output = o, Error = e };
+        // Signals are the caller's business (Program.Main turns Ctrl+C/SIGTERM into the token).
+        var config = new InvocationConfiguration { Output = o, Error = e, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
     }
 
