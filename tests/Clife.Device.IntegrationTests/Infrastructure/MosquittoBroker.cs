@@ -1,0 +1,206 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Clife.Device.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real mosquitto broker for tests: started from /usr/sbin/mosquitto (or mosquitto on PATH) with a generated
+/// config on 127.0.0.1 and a free port, ready once it accepts TCP connections; it can be stopped (killed) and
+/// restarted on the same port. When mosquitto is not installed, starting throws, so the test fails and says so.
+/// </summary>
+public sealed class MosquittoBroker : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(10);
+    private readonly string _executable;
+    private readonly string _directory;
+    private readonly string _configPath;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private MosquittoBroker(string executable, int port, bool allowAnonymous)
+    {
+        _executable = executable;
+        Port = port;
+        _directory = Path.Combine(Path.GetTempPath(), "clife-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_directory);
+        _configPath = Path.Combine(_directory, "mosquitto.conf");
+        File.WriteAllText(_configPath, string.Join('\n',
+            $"listener {port} 127.0.0.1",
+            $"allow_anonymous {(allowAnonymous ? "true" : "false")}",
+            "persistence false",
+            "log_dest stdout",
+            "log_type error",
+            "log_type warning",
+            "log_type notice",
+            "log_type information",
+            "connection_messages true",
+            ""));
+    }
+
+    /// <summary>The loopback port it listens on (the same after a restart).</summary>
+    public int Port { get; }
+
+    /// <summary>Host to connect to.</summary>
+    public string Host => "127.0.0.1";
+
+    /// <summary>mqtt://127.0.0.1:port.</summary>
+    public string Url => $"mqtt://{Host}:{Port}";
+
+    /// <summary>Whether the broker process is running.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>What mosquitto printed so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Finds the mosquitto executable, or null.</summary>
+    public static string? FindExecutable()
+    {
+        if (File.Exists("/usr/sbin/mosquitto")) return "/usr/sbin/mosquitto";
+        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string candidate = Path.Combine(dir, "mosquitto");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>Starts mosquitto on a free loopback port (or the given one) and waits until it accepts connections.</summary>
+    /// <exception cref="InvalidOperationException">mosquitto is not installed, or did not come up.</exception>
+    public static async Task<MosquittoBroker> StartAsync(int? port = null, bool allowAnonymous = true)
+    {
+        string exe = FindExecutable() ?? throw new InvalidOperationException(
+            "mosquitto is not installed: the MQTT integration tests need a real broker. Install it (Debian/Ubuntu: `apt-get install mosquitto`; .ci/run does this) and run the tests again.");
+        var broker = new MosquittoBroker(exe, port ?? FreeTcpPort(), allowAnonymous);
+        try
+        {
+            await broker.StartProcessAsync().ConfigureAwait(false);
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Kills the broker (like a crash: no clean shutdown) and waits for the process to end.</summary>
+    public async Task StopAsync()
+    {
+        Process? p = _process;
+        _process = null;
+        if (p is null) return;
+        if (!p.HasExited)
+        {
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync().ConfigureAwait(false);
+        }
+        p.Dispose();
+    }
+
+    /// <summary>Starts the broker again on the same port (after <see cref="StopAsync"/>, or stops it first).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await StartProcessAsync().ConfigureAwait(false);
+    }
+
+    private async Task StartProcessAsync()
+    {
+        DateTime deadline = DateTime.UtcNow + ReadyTimeout;
+        while (true)
+        {
+            var psi = new ProcessStartInfo(_executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add(_configPath);
+            var p = new Process { StartInfo = psi, EnableRaisingEvents = true };
+            p.OutputDataReceived += (_, e) => Append(e.Data);
+            p.ErrorDataReceived += (_, e) => Append(e.Data);
+            p.Start();
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
+            _process = p;
+            while (DateTime.UtcNow < deadline && !p.HasExited)
+            {
+                if (await AcceptsConnectionsAsync().ConfigureAwait(false)) return;
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+            // The port may still be held for a moment after a kill: retry until the deadline.
+            if (DateTime.UtcNow >= deadline)
+            {
+                await StopAsync().ConfigureAwait(false);
+                throw new InvalidOperationException($"mosquitto did not accept connections on 127.0.0.1:{Port} within {ReadyTimeout.TotalSeconds} s. Output:\n{Output}");
+            }
+            p.Dispose();
+            _process = null;
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> AcceptsConnectionsAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            await client.ConnectAsync(IPAddress.Loopback, Port, cts.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>A TCP port that was free a moment ago on 127.0.0.1.</summary>
+    public static int FreeTcpPort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+
+namespace Clife.Simulator.Files;
+
+/// <summary>A snapshot of a hosted file: integrity values, its misbehaviour and the requests it got.</summary>
+public sealed record HostedFileInfo(
+    string Name,
+    long Size,
+    string Md5,
+    uint CheckSum,
+    FileMisbehavior Misbehavior,
+    IReadOnlyList<FileRequestRecord> Requests)
+{
+    /// <summary>How many requests it got.</summary>
+    public int RequestCount => Requests.Count;
+
+    /// <summary>The Range header of each request, in order (null when a request had none).</summary>
+    public IReadOnlyList<string?> RangeHeaders
+    {
+        get
+        {
+            var list = new List<string?>(Requests.Count);
+            foreach (FileRequestRecord r in Requests) list.Add(r.Range);
+            return list;
+        }
+    }
+}
