@@ -11,6 +11,9 @@ namespace Clife.Device.Crypto
         /// <summary>Starts a new sum at 0.</summary>
         public void Reset() => _value = 0;
 
+        /// <summary>Continues from a sum saved earlier (a resumed download).</summary>
+        public void Restore(uint value) => _value = value;
+
         /// <summary>Adds <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> to the sum.</summary>
         public void Update(byte[] data, int offset, int count)
         {

@@ -1,5 +1,6 @@
 using Clife.Device.Crypto;
 using Clife.Device.Hal;
+using Clife.Device.Text;
 
 namespace Clife.Device.Storage
 {
@@ -26,6 +27,7 @@ namespace Clife.Device.Storage
         private readonly byte[] _scratch = new byte[ScratchSize];
         private int _current = -1;
         private uint _sequence;
+        private bool _scanned;
 
         /// <summary>Uses the whole area, split into two equal copies of whole sectors.</summary>
         public RecordStore(IFlashArea area, uint magic)
@@ -51,20 +53,7 @@ namespace Clife.Device.Storage
         /// </summary>
         public int Load(byte[] buffer)
         {
-            _current = -1;
-            _sequence = 0;
-            int bestLength = -1;
-            for (int copy = 0; copy < CopyCount; copy++)
-            {
-                int length = ValidLength(copy, out uint sequence);
-                if (length < 0) continue;
-                if (_current < 0 || IsNewer(sequence, _sequence))
-                {
-                    _current = copy;
-                    _sequence = sequence;
-                    bestLength = length;
-                }
-            }
+            int bestLength = Scan();
             if (_current < 0) return -1;
             if (buffer.Length < bestLength)
                 throw new StorageException("record of " + bestLength.ToString() + " bytes does not fit a buffer of " + buffer.Length.ToString());
@@ -72,12 +61,10 @@ namespace Clife.Device.Storage
             return bestLength;
         }
 
-        /// <summary>
-        /// Saves a new record into the copy that does not hold the newest valid one, then verifies it.
-        /// Call <see cref="Load"/> once first so the store knows which copy is current.
-        /// </summary>
+        /// <summary>Saves a new record into the copy that does not hold the newest valid one, then verifies it.</summary>
         public void Save(byte[] payload, int offset, int count)
         {
+            if (!_scanned) Scan();
             if (count > MaxPayload)
                 throw new StorageException("record of " + count.ToString() + " bytes exceeds the " + MaxPayload.ToString() + "-byte area");
             int target = _current == 0 ? 1 : 0;
@@ -89,10 +76,10 @@ namespace Clife.Device.Storage
 
             uint crc = HeaderCrc(sequence, count);
             crc = Crc32.Update(crc, payload, offset, count);
-            PutUInt32(_scratch, 0, _magic);
-            PutUInt32(_scratch, 4, sequence);
-            PutUInt32(_scratch, 8, (uint)count);
-            PutUInt32(_scratch, 12, crc);
+            LittleEndian.WriteUInt32(_scratch, 0, _magic);
+            LittleEndian.WriteUInt32(_scratch, 4, sequence);
+            LittleEndian.WriteUInt32(_scratch, 8, (uint)count);
+            LittleEndian.WriteUInt32(_scratch, 12, crc);
             _area.Write(address, _scratch, 0, HeaderSize);
 
             int length = ValidLength(target, out uint readBack);
@@ -114,16 +101,37 @@ namespace Clife.Device.Storage
 
         private int CopyAddress(int copy) => copy * _copySize;
 
+        /// <summary>Finds the newest valid copy; returns its payload length, or -1.</summary>
+        private int Scan()
+        {
+            _current = -1;
+            _sequence = 0;
+            int bestLength = -1;
+            for (int copy = 0; copy < CopyCount; copy++)
+            {
+                int length = ValidLength(copy, out uint sequence);
+                if (length < 0) continue;
+                if (_current < 0 || IsNewer(sequence, _sequence))
+                {
+                    _current = copy;
+                    _sequence = sequence;
+                    bestLength = length;
+                }
+            }
+            _scanned = true;
+            return bestLength;
+        }
+
         /// <summary>Payload length of a copy when its header and CRC are valid, else -1.</summary>
         private int ValidLength(int copy, out uint sequence)
         {
             sequence = 0;
             int address = CopyAddress(copy);
             _area.Read(address, _scratch, 0, HeaderSize);
-            if (GetUInt32(_scratch, 0) != _magic) return -1;
-            uint seq = GetUInt32(_scratch, 4);
-            uint length = GetUInt32(_scratch, 8);
-            uint stored = GetUInt32(_scratch, 12);
+            if (LittleEndian.ReadUInt32(_scratch, 0) != _magic) return -1;
+            uint seq = LittleEndian.ReadUInt32(_scratch, 4);
+            uint length = LittleEndian.ReadUInt32(_scratch, 8);
+            uint stored = LittleEndian.ReadUInt32(_scratch, 12);
             if (length > (uint)MaxPayload) return -1;
 
             uint crc = HeaderCrc(seq, (int)length);
@@ -143,23 +151,12 @@ namespace Clife.Device.Storage
 
         private uint HeaderCrc(uint sequence, int length)
         {
-            PutUInt32(_scratch, 0, sequence);
-            PutUInt32(_scratch, 4, (uint)length);
+            LittleEndian.WriteUInt32(_scratch, 0, sequence);
+            LittleEndian.WriteUInt32(_scratch, 4, (uint)length);
             return Crc32.Update(0, _scratch, 0, 8);
         }
 
         /// <summary>Serial-number comparison, so the sequence may wrap around.</summary>
         private static bool IsNewer(uint candidate, uint current) => (int)(candidate - current) > 0;
-
-        internal static void PutUInt32(byte[] b, int i, uint v)
-        {
-            b[i] = (byte)v;
-            b[i + 1] = (byte)(v >> 8);
-            b[i + 2] = (byte)(v >> 16);
-            b[i + 3] = (byte)(v >> 24);
-        }
-
-        internal static uint GetUInt32(byte[] b, int i) =>
-            (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
     }
 }

@@ -2,7 +2,7 @@ namespace Clife.Device.Storage
 {
     /// <summary>
     /// How the device's storage is divided into flash areas: the configuration record, the boot record, the
-    /// profile record, and two image slots that share what is left equally. The same layout is used on every
+    /// profile record, the download record, and two image slots that share what is left equally. The same layout is used on every
     /// host: the virtual device carves it from the board's storage partition, and the ESP32 keeps each area as a
     /// fixed-size file on the internal drive.
     /// </summary>
@@ -14,19 +14,21 @@ namespace Clife.Device.Storage
         public const int Boot = 1;
         /// <summary>Area id of the device profile record (fileType PROFILE).</summary>
         public const int ProfileRecord = 2;
+        /// <summary>Area id of the record of a download in progress (for resuming it).</summary>
+        public const int Download = 3;
         /// <summary>Area id of image slot A.</summary>
-        public const int SlotA = 3;
+        public const int SlotA = 4;
         /// <summary>Area id of image slot B.</summary>
-        public const int SlotB = 4;
+        public const int SlotB = 5;
         /// <summary>Number of areas.</summary>
-        public const int AreaCount = 5;
+        public const int AreaCount = 6;
 
         /// <summary>Bytes of each copy of the configuration record.</summary>
         public const int ConfigCopyBytes = 8192;
         /// <summary>Bytes of each copy of the profile record.</summary>
         public const int ProfileCopyBytes = 8192;
 
-        private static readonly string[] Names = { "config", "boot", "profile", "slot-a", "slot-b" };
+        private static readonly string[] Names = { "config", "boot", "profile", "download", "slot-a", "slot-b" };
 
         private readonly int[] _offsets = new int[AreaCount];
         private readonly int[] _sizes = new int[AreaCount];
@@ -39,6 +41,7 @@ namespace Clife.Device.Storage
             offset = Place(Config, offset, 2 * RoundUp(ConfigCopyBytes, sectorSize));
             offset = Place(Boot, offset, 2 * sectorSize);
             offset = Place(ProfileRecord, offset, 2 * RoundUp(ProfileCopyBytes, sectorSize));
+            offset = Place(Download, offset, 2 * sectorSize);
             int slot = (storageSize - offset) / 2 / sectorSize * sectorSize;
             if (slot < sectorSize)
                 throw new StorageException("storage of " + storageSize.ToString() + " bytes leaves no room for two image slots");
