@@ -8,6 +8,19 @@ namespace Clife.Device.Hal
     {
         /// <summary>POSTs a body and reads the whole response (bounded by the adapter), waiting at most timeoutMs.</summary>
         HttpResult Post(string url, string contentType, byte[] body, int offset, int count, string caPem, int timeoutMs);
+
+        /// <summary>
+        /// Starts a GET and returns once the response headers arrived (or the request failed), without reading the
+        /// body. With <paramref name="rangeStart"/> &gt; 0 it asks for "Range: bytes=rangeStart-". The body is then read
+        /// in chunks; nothing is buffered beyond the caller's chunk. Never null: failures are in the result.
+        /// </summary>
+        IHttpDownload OpenGet(string url, long rangeStart, string caPem, int timeoutMs);
+
+        /// <summary>
+        /// Starts a POST of a body of known length that the caller then writes in chunks (streaming upload).
+        /// Never null: failures are in the result.
+        /// </summary>
+        IHttpUpload OpenPost(string url, string contentType, long length, string caPem, int timeoutMs);
     }
 
     /// <summary>The outcome of an HTTP request: a status and body, or a transport failure.</summary>
