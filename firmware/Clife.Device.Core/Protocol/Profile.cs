@@ -148,5 +148,13 @@ namespace Clife.Device.Protocol
 
         /// <summary>How long the device waits for the network (Wi-Fi) to come up per attempt.</summary>
         public const int NetworkTimeoutMs = 20000;
+
+        // ---- Firmware upgrade (sections 7 and 8) ----
+
+        /// <summary>Default time a new image has to reach Connected before it is rolled back, in seconds.</summary>
+        public const int TrialWindowSeconds = 300;
+
+        /// <summary>Default period of the device's own upgrade request (2018 respCode 2), in hours; 0 = never.</summary>
+        public const int OtaCheckHours = 0;
     }
 }

@@ -40,6 +40,8 @@ namespace Clife.Device.Runtime
             w.WriteString(ConfigKeys.UpTopic, c.UpTopic);
             w.WriteNumber(ConfigKeys.ReportPeriod, c.ReportPeriodSeconds);
             w.WriteBoolean(ConfigKeys.AllowDowngrade, c.AllowDowngrade);
+            w.WriteNumber(ConfigKeys.TrialWindow, c.TrialWindowSeconds);
+            w.WriteNumber(ConfigKeys.OtaCheckHours, c.OtaCheckHours);
             w.WriteString(ConfigKeys.LoginDevId, c.LoginDevId);
             w.WriteString(ConfigKeys.DevSecret, c.DevSecret);
             w.WriteString(ConfigKeys.MqttHost, c.MqttHost);
@@ -75,6 +77,8 @@ namespace Clife.Device.Runtime
                 else if (Field.Is(r, ConfigKeys.UpTopic)) c.UpTopic = Field.String(r, ConfigKeys.UpTopic) ?? c.UpTopic;
                 else if (Field.Is(r, ConfigKeys.ReportPeriod)) c.ReportPeriodSeconds = Field.Int(r, ConfigKeys.ReportPeriod);
                 else if (Field.Is(r, ConfigKeys.AllowDowngrade)) c.AllowDowngrade = Field.Bool(r, ConfigKeys.AllowDowngrade);
+                else if (Field.Is(r, ConfigKeys.TrialWindow)) c.TrialWindowSeconds = Field.Int(r, ConfigKeys.TrialWindow);
+                else if (Field.Is(r, ConfigKeys.OtaCheckHours)) c.OtaCheckHours = Field.Int(r, ConfigKeys.OtaCheckHours);
                 else if (Field.Is(r, ConfigKeys.LoginDevId)) c.LoginDevId = Field.String(r, ConfigKeys.LoginDevId) ?? "";
                 else if (Field.Is(r, ConfigKeys.DevSecret)) c.DevSecret = Field.String(r, ConfigKeys.DevSecret) ?? "";
                 else if (Field.Is(r, ConfigKeys.MqttHost)) c.MqttHost = Field.String(r, ConfigKeys.MqttHost) ?? "";

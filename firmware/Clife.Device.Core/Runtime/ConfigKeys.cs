@@ -34,6 +34,10 @@ namespace Clife.Device.Runtime
         public const string ReportPeriod = "reportPeriod";
         /// <summary>Accept older firmware: on or off.</summary>
         public const string AllowDowngrade = "allowDowngrade";
+        /// <summary>Seconds a new image has to reach Connected.</summary>
+        public const string TrialWindow = "trialWindow";
+        /// <summary>Hours between the device's own upgrade requests (0 = never).</summary>
+        public const string OtaCheckHours = "otaCheckHours";
 
         /// <summary>Stored login: issued device id.</summary>
         public const string LoginDevId = "loginDevId";
@@ -50,7 +54,7 @@ namespace Clife.Device.Runtime
         public static readonly string[] Settable =
         {
             WifiSsid, WifiPassword, Server, AuthLevel, ProductCode, DevId, DevKey, Cipher, CipherIv, Ca,
-            DownTopic, UpTopic, ReportPeriod, AllowDowngrade,
+            DownTopic, UpTopic, ReportPeriod, AllowDowngrade, TrialWindow, OtaCheckHours,
         };
 
         /// <summary>True for keys whose values are secrets: shown masked, never logged.</summary>

@@ -83,6 +83,16 @@ namespace Clife.Device.Runtime
                     if (!int.TryParse(value, out seconds) || seconds < 0 || seconds > 86400) return "reportPeriod must be 0 (off) to 86400 seconds";
                     c.ReportPeriodSeconds = seconds;
                     return null;
+                case ConfigKeys.TrialWindow:
+                    int window;
+                    if (!int.TryParse(value, out window) || window < 10 || window > 86400) return "trialWindow must be 10 to 86400 seconds";
+                    c.TrialWindowSeconds = window;
+                    return null;
+                case ConfigKeys.OtaCheckHours:
+                    int hours;
+                    if (!int.TryParse(value, out hours) || hours < 0 || hours > 720) return "otaCheckHours must be 0 (never) to 720";
+                    c.OtaCheckHours = hours;
+                    return null;
                 case ConfigKeys.AllowDowngrade:
                     if (value != "on" && value != "off") return "allowDowngrade must be on or off";
                     c.AllowDowngrade = value == "on";

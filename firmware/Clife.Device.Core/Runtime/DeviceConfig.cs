@@ -53,6 +53,12 @@ namespace Clife.Device.Runtime
         /// <summary>Accept firmware older than the running one.</summary>
         public bool AllowDowngrade;
 
+        /// <summary>Seconds a new image has to reach Connected before it is rolled back.</summary>
+        public int TrialWindowSeconds = Profile.TrialWindowSeconds;
+
+        /// <summary>Hours between the device's own upgrade requests (0 = never).</summary>
+        public int OtaCheckHours = Profile.OtaCheckHours;
+
         // ---- Login information (from the 2001 register reply) ----
 
         /// <summary>Device id the platform issued (empty when not registered).</summary>

@@ -347,6 +347,8 @@ namespace Clife.Device.Shell
                 case ConfigKeys.UpTopic: return c.UpTopic;
                 case ConfigKeys.ReportPeriod: return c.ReportPeriodSeconds.ToString() + " s";
                 case ConfigKeys.AllowDowngrade: return c.AllowDowngrade ? "on" : "off";
+                case ConfigKeys.TrialWindow: return c.TrialWindowSeconds.ToString() + " s";
+                case ConfigKeys.OtaCheckHours: return c.OtaCheckHours == 0 ? "off" : c.OtaCheckHours.ToString() + " h";
                 default: return "";
             }
         }

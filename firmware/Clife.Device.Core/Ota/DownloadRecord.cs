@@ -1,0 +1,94 @@
+using Clife.Device.Json;
+using Clife.Device.Protocol;
+
+namespace Clife.Device.Ota
+{
+    /// <summary>
+    /// A download in progress, saved in flash so it resumes after a lost link, a reboot or a power cut: what is being
+    /// fetched, for which request, how far it got (a sector-aligned offset whose bytes are written and verified), and
+    /// the MD5 and checkSum state of those bytes.
+    /// </summary>
+    public sealed class DownloadRecord
+    {
+        private const string KeyPrio = "prio";
+        private const string KeySlot = "slot";
+        private const string KeyTotal = "total";
+        private const string KeyOffset = "offset";
+        private const string KeyHash = "hash";
+        private const string KeySum = "sum";
+        private const string KeyDeadline = "deadline";
+        private const string KeyPercent = "percent";
+
+        /// <summary>The file being downloaded.</summary>
+        public FileInfo File = new FileInfo();
+        /// <summary>msgId of the 2019 request.</summary>
+        public long MsgId;
+        /// <summary>prio of the 2019 request.</summary>
+        public int Prio = Profile.PrioMedium;
+        /// <summary>productVer of the request (-1 when absent).</summary>
+        public int ProductVer = -1;
+        /// <summary>Slot written (FIRM, SUBFIRM).</summary>
+        public int Slot;
+        /// <summary>Size of the file, or -1 while unknown.</summary>
+        public long Total = -1;
+        /// <summary>Bytes written and verified (a multiple of the sector size unless the download is complete).</summary>
+        public long Offset;
+        /// <summary>Saved MD5 state of the first Offset bytes, as hex.</summary>
+        public string HashState = "";
+        /// <summary>Byte sum of the first Offset bytes.</summary>
+        public long Sum;
+        /// <summary>End of the request's window in platform time (ms since the epoch), or -1.</summary>
+        public long DeadlineMs = -1;
+        /// <summary>Last download progress reported (percent).</summary>
+        public int Percent;
+
+        /// <summary>True when this record continues the same file (same URL and MD5) as a new request's entry.</summary>
+        public bool SameFile(FileInfo other) => File.Url == other.Url && File.Md5.ToLower() == other.Md5.ToLower() && File.FileType == other.FileType;
+
+        /// <summary>Writes the record as JSON.</summary>
+        public void Write(JsonWriter w)
+        {
+            w.Reset();
+            w.WriteStartObject();
+            w.WritePropertyName(Names.FileInfo);
+            File.Write(w);
+            w.WriteNumber(Names.MsgId, MsgId);
+            w.WriteNumber(KeyPrio, Prio);
+            w.WriteNumber(Names.ProductVer, ProductVer);
+            w.WriteNumber(KeySlot, Slot);
+            w.WriteNumber(KeyTotal, Total);
+            w.WriteNumber(KeyOffset, Offset);
+            w.WriteString(KeyHash, HashState);
+            w.WriteNumber(KeySum, Sum);
+            w.WriteNumber(KeyDeadline, DeadlineMs);
+            w.WriteNumber(KeyPercent, Percent);
+            w.WriteEndObject();
+        }
+
+        /// <summary>Reads a record (reader on its StartObject).</summary>
+        public static DownloadRecord Read(JsonReader r)
+        {
+            DownloadRecord d = new DownloadRecord();
+            while (Field.NextMember(r))
+            {
+                if (Field.Is(r, Names.FileInfo))
+                {
+                    Field.StartObject(r, Names.FileInfo);
+                    d.File = FileInfo.Read(r);
+                }
+                else if (Field.Is(r, Names.MsgId)) d.MsgId = Field.Long(r, Names.MsgId);
+                else if (Field.Is(r, KeyPrio)) d.Prio = Field.Int(r, KeyPrio);
+                else if (Field.Is(r, Names.ProductVer)) d.ProductVer = Field.Int(r, Names.ProductVer);
+                else if (Field.Is(r, KeySlot)) d.Slot = Field.Int(r, KeySlot);
+                else if (Field.Is(r, KeyTotal)) d.Total = Field.Long(r, KeyTotal);
+                else if (Field.Is(r, KeyOffset)) d.Offset = Field.Long(r, KeyOffset);
+                else if (Field.Is(r, KeyHash)) d.HashState = Field.String(r, KeyHash) ?? "";
+                else if (Field.Is(r, KeySum)) d.Sum = Field.Long(r, KeySum);
+                else if (Field.Is(r, KeyDeadline)) d.DeadlineMs = Field.Long(r, KeyDeadline);
+                else if (Field.Is(r, KeyPercent)) d.Percent = Field.Int(r, KeyPercent);
+                else r.Skip();
+            }
+            return d;
+        }
+    }
+}
