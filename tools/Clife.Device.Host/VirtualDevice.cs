@@ -8,9 +8,11 @@ using Clife.Device.Host.Flash;
 using Clife.Device.Host.Http;
 using Clife.Device.Host.Mqtt;
 using Clife.Device.Host.Platform;
+using Clife.Device.Ota;
+using Clife.Device.Protocol;
 using Clife.Device.Runtime;
-using Clife.Device.Shell;
 using Clife.Device.Simulation;
+using Clife.Device.Storage;
 
 namespace Clife.Device.Host;
 
@@ -29,14 +31,26 @@ public sealed class VirtualDeviceOptions
     /// <summary>MAC address (12 hex digits); identifies the device to the platform.</summary>
     public string Mac { get; init; } = "02c1f0000001";
 
-    /// <summary>Software version of the running firmware.</summary>
+    /// <summary>Software version of the factory image flashed into a blank device.</summary>
     public string Software { get; init; } = "1.0.0.0";
 
     /// <summary>Hardware version of the board.</summary>
     public string Hardware { get; init; } = "1.0";
 
-    /// <summary>Overall product version.</summary>
+    /// <summary>Overall product version of the factory image.</summary>
     public int ProductVer { get; init; } = 1;
+
+    /// <summary>The image flashed into slot A of a blank device (default: a generated image of <see cref="Software"/>).</summary>
+    public byte[]? FactoryImage { get; init; }
+
+    /// <summary>Sub-devices (SUBFIRM targets); default: none.</summary>
+    public SimulatedSubDevices? SubDevices { get; init; }
+
+    /// <summary>Files to upload; default: a sample photo and data file.</summary>
+    public MemoryFileStore Files { get; init; } = MemoryFileStore.WithSamples();
+
+    /// <summary>Applies downloaded profiles.</summary>
+    public RecordingProfileHandler Profiles { get; init; } = new();
 
     /// <summary>Builds the data model at every boot (default: <see cref="SampleModel"/>).</summary>
     public Func<DataModel> ModelFactory { get; init; } = SampleModel;
@@ -71,12 +85,28 @@ public sealed class VirtualDeviceOptions
 
 /// <summary>
 /// The firmware's portable core running on host adapters: MQTTnet, HttpClient, .NET Aes, a NOR flash image laid out
-/// from a board file, and a console on stdin and/or TCP. It polls the runtime on its own thread, restarts it from the
-/// flash image when the firmware reboots, and survives simulated power cuts (set <see cref="NorFlash.CutAtOperation"/>
-/// on <see cref="Flash"/>.Chip): the socket drops without DISCONNECT, the power stays off briefly, then it boots again.
+/// from a board file, and a console on stdin and/or TCP. Like the ESP32's loader, each boot asks the boot manager which
+/// slot to start (flashing a factory image into a blank device first), and takes the firmware's versions from that
+/// image. It polls the runtime on its own thread, boots again when the firmware reboots, and survives simulated power
+/// cuts (set <see cref="NorFlash.CutAtOperation"/> on <see cref="Flash"/>.Chip): the socket drops without DISCONNECT,
+/// the power stays off briefly, then it boots again.
 /// </summary>
+/// <remarks>
+/// The virtual device cannot run the .pe assemblies of an image, so two entry points stand for broken test images:
+/// <see cref="CrashingEntryPoint"/> fails to start (the loader's start throws), and <see cref="NoNetworkEntryPoint"/>
+/// starts but never gets a network (it can never reach Connected and confirm itself).
+/// </remarks>
 public sealed class VirtualDevice : IDisposable
 {
+    /// <summary>Entry point of a test image that fails to start.</summary>
+    public const string CrashingEntryPoint = "Test.CrashOnStart";
+
+    /// <summary>Entry point of a test image whose networking is broken.</summary>
+    public const string NoNetworkEntryPoint = "Test.NoNetwork";
+
+    /// <summary>Entry point of the generated application images.</summary>
+    public const string AppEntryPoint = "Clife.Device.Esp32.Program";
+
     private readonly VirtualDeviceOptions _options;
     private readonly object _sync = new();
     private readonly SystemClock _clock = new();
@@ -85,9 +115,11 @@ public sealed class VirtualDevice : IDisposable
     private readonly HostHttpClient _http = new();
     private readonly MqttNetLink _mqtt = new();
     private readonly ConsoleStreams _console = new();
+    private readonly byte[] _scratch = new byte[FileOperations.ChunkBytes];
     private Thread? _thread;
     private volatile bool _running;
     private DeviceRuntime? _runtime;
+    private Firmware? _firmware;
 
     /// <summary>Creates the device; <see cref="Start"/> boots it.</summary>
     public VirtualDevice(VirtualDeviceOptions options)
@@ -119,6 +151,21 @@ public sealed class VirtualDevice : IDisposable
 
     /// <summary>How many simulated power cuts happened.</summary>
     public int PowerCuts { get; private set; }
+
+    /// <summary>Boots whose image failed to start.</summary>
+    public int FailedStarts { get; private set; }
+
+    /// <summary>The firmware of the current boot (runtime, file operations, console).</summary>
+    public Firmware Firmware => _firmware ?? throw new InvalidOperationException("the device has not booted");
+
+    /// <summary>Builds an application image as the bundler would, with a placeholder assembly.</summary>
+    public static byte[] BuildImage(string software, string hardware, int productVer, string entryPoint = AppEntryPoint, int size = 48 * 1024)
+    {
+        byte[] assembly = new byte[size];
+        new Random(software.GetHashCode(StringComparison.Ordinal)).NextBytes(assembly);
+        return Bundle.Build(DeviceVersion.ParseSoftware(software), DeviceVersion.ParseHardware(hardware), productVer, entryPoint,
+                            new[] { "Clife.Device.App.pe" }, new[] { assembly });
+    }
 
     /// <summary>Raised on the device thread after each boot.</summary>
     public event Action<VirtualDevice>? Booted;
@@ -189,18 +236,45 @@ public sealed class VirtualDevice : IDisposable
     private void Boot()
     {
         _system.RebootRequested = false;
-        var hal = new DeviceHal(_clock, _random, Network, _mqtt, _http, new AesBlockCipherFactory(), _system, Flash.Area(Storage.StorageLayout.Config))
+        _runtime = null;
+        _firmware = null;
+        IFlashArea[] areas = new IFlashArea[StorageLayout.AreaCount];
+        for (int a = 0; a < areas.Length; a++) areas[a] = Flash.Area(a);
+        var boot = new BootManager(areas[StorageLayout.Boot], areas[StorageLayout.SlotA], areas[StorageLayout.SlotB]);
+        BootDecision decision = boot.Boot(_scratch);
+        if (decision.Slot == BootRecord.NoSlot)
+        {
+            // A blank (or wiped) device: flash the factory image into slot A, as flash.ps1 does on a board.
+            byte[] factory = _options.FactoryImage ?? BuildImage(_options.Software, _options.Hardware, _options.ProductVer);
+            boot.InstallFactoryImage(0, factory, _scratch);
+            _options.Log?.WriteLine("flashed the factory image into slot A (" + decision.Note + ")");
+            decision = boot.Boot(_scratch);
+        }
+        Boots++;
+        string entry = decision.Header!.EntryPoint;
+        if (entry == CrashingEntryPoint)
+        {
+            FailedStarts++;
+            _options.Log?.WriteLine("loader: the image in slot " + BootRecord.SlotName(decision.Slot) + " failed to start; rebooting");
+            _system.RebootRequested = true;
+            return;
+        }
+        Network.BrokenByImage = entry == NoNetworkEntryPoint;
+        var hal = new DeviceHal(_clock, _random, Network, _mqtt, _http, new AesBlockCipherFactory(), _system, areas[StorageLayout.Config])
         {
             LogSink = _options.Log,
         };
-        var identity = new DeviceIdentity(_options.Software, _options.Hardware, _options.ProductVer);
-        var runtime = new DeviceRuntime(hal, identity, _options.ModelFactory());
-        var console = new ServiceConsole(runtime, _console, _options.ConsoleEcho);
-        runtime.Console = console;
-        _runtime = runtime;
-        Boots++;
-        runtime.Start();
-        if (_options.ConsoleOnStdio || _options.ConsoleTcpPort is not null) console.Greet();
+        var parts = new FirmwareParts
+        {
+            Console = _console,
+            Echo = _options.ConsoleEcho,
+            SubDevices = _options.SubDevices,
+            Files = _options.Files,
+            Profiles = _options.Profiles,
+        };
+        _firmware = Firmware.Start(hal, areas, boot, decision, _options.Hardware, _options.ModelFactory(), parts);
+        _runtime = _firmware.Runtime;
+        if (_options.ConsoleOnStdio || _options.ConsoleTcpPort is not null) _firmware.Console!.Greet();
         Booted?.Invoke(this);
     }
 
@@ -212,7 +286,7 @@ public sealed class VirtualDevice : IDisposable
             {
                 try
                 {
-                    Runtime.Poll();
+                    _runtime?.Poll();
                     if (_system.RebootRequested)
                     {
                         _mqtt.Abort();

@@ -85,6 +85,8 @@ namespace Clife.Device.Tests
         public RegisterRequest? LastRequest;
         /// <summary>Every frame the device published, in order.</summary>
         public readonly ArrayList Frames = new ArrayList();
+        /// <summary>The platform's file server (OTA images and uploads).</summary>
+        public readonly FakeFileServer Files = new FakeFileServer();
 
         private readonly FakeMqttLink _link;
         private readonly JsonWriter _writer = new JsonWriter(512);
@@ -138,6 +140,12 @@ namespace Clife.Device.Tests
             DownTopic = "clife/" + (LastRequest.ProductCode) + "/" + reply.DevId + "/down";
             return HttpResult.Response(200, _writer.ToArray(), _writer.Length);
         }
+
+        /// <inheritdoc/>
+        public IHttpDownload OpenGet(string url, long rangeStart, string caPem, int timeoutMs) => Files.Get(url, rangeStart);
+
+        /// <inheritdoc/>
+        public IHttpUpload OpenPost(string url, string contentType, long length, string caPem, int timeoutMs) => Files.Post(url, length);
 
         private void OnPublish(string topic, byte[] payload)
         {

@@ -26,21 +26,8 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
     /// <inheritdoc/>
     public HttpResult Post(string url, string contentType, byte[] body, int offset, int count, string caPem, int timeoutMs)
     {
-        bool https = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        if (https && caPem.Length == 0) return HttpResult.Failed("https needs a CA certificate and none is configured");
-        string tlsProblem = "";
-        HttpClient client = _plain;
-        if (https)
-        {
-            var handler = new SocketsHttpHandler();
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
-            {
-                bool ok = CaTrust.Validate(cert, chain, errors, caPem, out string problem);
-                if (!ok) tlsProblem = problem;
-                return ok;
-            };
-            client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        }
+        if (!TryClient(url, caPem, out HttpClient client, out TlsWatch tls, out string refusal)) return HttpResult.Failed(refusal);
+        string tlsProblem() => tls.Problem;
         try
         {
             using var cts = new CancellationTokenSource(timeoutMs);
@@ -58,9 +45,9 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
         {
             return HttpResult.Failed("no response within " + timeoutMs + " ms");
         }
-        catch (Exception e) when (tlsProblem.Length > 0 || e.InnerException is AuthenticationException)
+        catch (Exception e) when (tlsProblem().Length > 0 || e.InnerException is AuthenticationException)
         {
-            return HttpResult.Failed("TLS: " + (tlsProblem.Length > 0 ? tlsProblem : e.InnerException!.Message));
+            return HttpResult.Failed("TLS: " + (tlsProblem().Length > 0 ? tlsProblem() : e.InnerException!.Message));
         }
         catch (HttpRequestException e)
         {
@@ -73,5 +60,65 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
     }
 
     /// <inheritdoc/>
+    public IHttpDownload OpenGet(string url, long rangeStart, string caPem, int timeoutMs)
+    {
+        if (!TryClient(url, caPem, out HttpClient client, out TlsWatch tls, out string refusal)) return HostDownload.Failed(refusal);
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (rangeStart > 0) request.Headers.Range = new RangeHeaderValue(rangeStart, null);
+        try
+        {
+            using var cts = new CancellationTokenSource(timeoutMs);
+            HttpResponseMessage response = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token).GetAwaiter().GetResult();
+            Stream body = response.Content.ReadAsStream(cts.Token);
+            return new HostDownload(response, body, timeoutMs, client == _plain ? null : client);
+        }
+        catch (OperationCanceledException)
+        {
+            return HostDownload.Failed("no response within " + timeoutMs + " ms");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            return HostDownload.Failed(tls.Problem.Length > 0 ? "TLS: " + tls.Problem : e.Message);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IHttpUpload OpenPost(string url, string contentType, long length, string caPem, int timeoutMs)
+    {
+        if (!TryClient(url, caPem, out HttpClient client, out TlsWatch tls, out string refusal)) return HostUpload.Failed(refusal);
+        return new HostUpload(client, client == _plain ? null : client, url, contentType, length, timeoutMs, tls);
+    }
+
+    /// <inheritdoc/>
     public void Dispose() => _plain.Dispose();
+
+    /// <summary>The client for a URL: the shared one for http, a CA-pinned one for https (the caller disposes it).</summary>
+    private bool TryClient(string url, string caPem, out HttpClient client, out TlsWatch tls, out string refusal)
+    {
+        tls = new TlsWatch();
+        client = _plain;
+        refusal = "";
+        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) return true;
+        if (caPem.Length == 0)
+        {
+            refusal = "https needs a CA certificate and none is configured";
+            return false;
+        }
+        TlsWatch watch = tls;
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
+        {
+            bool ok = CaTrust.Validate(cert, chain, errors, caPem, out string problem);
+            if (!ok) watch.Problem = problem;
+            return ok;
+        };
+        client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return true;
+    }
+}
+
+/// <summary>Why a TLS handshake was refused (filled by the certificate callback).</summary>
+internal sealed class TlsWatch
+{
+    public string Problem = "";
 }

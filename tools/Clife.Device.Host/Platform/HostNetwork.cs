@@ -14,20 +14,23 @@ public sealed class HostNetwork : INetwork
     /// <summary>Whether the "Wi-Fi" is reachable.</summary>
     public volatile bool Available = true;
 
-    /// <inheritdoc/>
-    public bool EnsureUp(string ssid, string password, int timeoutMs) => Available;
+    /// <summary>Set while the running image is one whose networking is broken (a test image), so it never connects.</summary>
+    public volatile bool BrokenByImage;
 
     /// <inheritdoc/>
-    public bool IsUp => Available;
+    public bool EnsureUp(string ssid, string password, int timeoutMs) => IsUp;
 
     /// <inheritdoc/>
-    public string IpAddress => Available ? "127.0.0.1" : "";
+    public bool IsUp => Available && !BrokenByImage;
+
+    /// <inheritdoc/>
+    public string IpAddress => IsUp ? "127.0.0.1" : "";
 
     /// <summary>Simulated signal strength.</summary>
     public int SimulatedRssi { get; set; } = -52;
 
     /// <inheritdoc/>
-    public int Rssi => Available ? SimulatedRssi : 0;
+    public int Rssi => IsUp ? SimulatedRssi : 0;
 
     /// <inheritdoc/>
     public string MacAddress { get; }
