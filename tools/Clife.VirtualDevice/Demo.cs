@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -171,9 +172,46 @@ public sealed class Demo
         DeviceInfo final = await sim.WaitForOnlineAsync(device.Get(r => r.Config.LoginDevId), StepTimeout, cancel);
         Say($"online again as {final.DevId}");
 
+        Step("OTA: upgrade to 1.1.0.0 (stream into the inactive slot, verify, swap, reboot on trial, confirm)");
+        byte[] image = VirtualDevice.BuildImage("1.1.0.0", "1.0", 2);
+        long afterOta = sim.LastSequence;
+        long ota = await sim.SendFirmwareAsync(devId, "lamp-1.1.0.0.bin", image, "1.1.0.0", "1.0", 2, cancellationToken: cancel);
+        Say($"platform sent 2019 DOWN FIRM 1.1.0.0 ({image.Length} bytes, md5 {Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(image))})");
+        FileEvent done = await sim.WaitForFileEventAsync(devId, e => e.MsgId == ota && e.RespCode == 3, TimeSpan.FromSeconds(60), 0, cancel);
+        List<string> sequence = Events(sim, devId, ota);
+        Say("2018 events: " + string.Join(" ", sequence));
+        Check(sequence.Count >= 6 && sequence[0] == "{1,1}" && sequence.Contains("{1,100}") && sequence.IndexOf("{0,1}") > sequence.IndexOf("{1,100}")
+              && sequence.IndexOf("{0,100}") > sequence.IndexOf("{0,1}"), "download, verify, swap and confirmation were reported in order");
+        Check(device.Get(r => r.Identity.Software) == "1.1.0.0" && done.DevVer.Count > 0 && done.DevVer[0].Software == "1.1.0.0",
+              "the device runs 1.1.0.0 and reported it (respCode 3)");
+        Check(device.Get(r => !device.Firmware.Ota.Boot.InTrial), "the new image confirmed itself after reaching Connected");
+        Say(device.Get(r => r.Log.Recent(64)).LastOrDefault(l => l.Text.StartsWith("booted slot", StringComparison.Ordinal))?.Text ?? "");
+
+        Step("OTA: a bad image (its networking is broken) is rolled back");
+        console.Run("config set trialWindow 10");
+        byte[] bad = VirtualDevice.BuildImage("1.2.0.0", "1.0", 3, VirtualDevice.NoNetworkEntryPoint);
+        long badOta = await sim.SendFirmwareAsync(devId, "lamp-1.2.0.0.bin", bad, "1.2.0.0", "1.0", 3, cancellationToken: cancel);
+        await sim.WaitForFileEventAsync(devId, e => e.MsgId == badOta && e.RespCode == 0 && e.RespCont == "1", TimeSpan.FromSeconds(60), 0, cancel);
+        Say("1.2.0.0 was verified and booted on trial; it cannot reach the platform, so it cannot confirm itself within 10 s");
+        FileEvent rolledBack = await sim.WaitForFileEventAsync(devId, e => e.MsgId == badOta && e.RespCode == -1, TimeSpan.FromSeconds(60), 0, cancel);
+        Say("2018 events: " + string.Join(" ", Events(sim, devId, badOta)));
+        Check(rolledBack.RespCont == "rollback", "the device rolled back and reported {-1,rollback}");
+        Check(device.WaitUntil(r => r.State == DeviceState.Connected && r.Identity.Software == "1.1.0.0", StepTimeout), "it runs 1.1.0.0 again, online");
+
         Step("status on the console");
         foreach (string line in console.Run("status").Split('\n', StringSplitOptions.RemoveEmptyEntries)) Say(line.TrimEnd('\r'));
+        foreach (string line in console.Run("ota status").Split('\n', StringSplitOptions.RemoveEmptyEntries)) Say(line.TrimEnd('\r'));
         Check(!console.AllOutput.Contains(DevKey) && !console.AllOutput.Contains("lab-pass-2026"), "no secret ever appeared on the console");
+    }
+
+    private static List<string> Events(PlatformSimulator sim, string devId, long msgId)
+    {
+        var list = new List<string>();
+        foreach (FileEvent e in sim.GetFileEvents(devId))
+        {
+            if (e.MsgId == msgId) list.Add("{" + e.RespCode + "," + e.RespCont + "}");
+        }
+        return list;
     }
 
     private void Step(string title)

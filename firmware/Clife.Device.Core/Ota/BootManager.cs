@@ -143,6 +143,19 @@ namespace Clife.Device.Ota
         }
 
         /// <summary>
+        /// How the image that is running now was booted, from the record alone (no counters change): for an
+        /// application started by a separate loader that already called <see cref="Boot"/>.
+        /// </summary>
+        public BootDecision Current(byte[] scratch)
+        {
+            BootRecord r = Record;
+            if (r.Active == BootRecord.NoSlot) return new BootDecision(BootRecord.NoSlot, null, false, "no boot record");
+            BundleHeader? header = TryVerify(r.Active, r.Slots[r.Active].Size, scratch);
+            if (header == null) return new BootDecision(BootRecord.NoSlot, null, false, "the active slot does not verify");
+            return new BootDecision(r.Active, header, r.State == BootRecord.Trial, "");
+        }
+
+        /// <summary>
         /// The running image is healthy (it reached Connected, or a confirmed image ran long enough): a trial becomes
         /// confirmed and owes the platform an "upgrade finished" report; the failed-boot counter starts over.
         /// Returns true when a trial was confirmed.
