@@ -18,7 +18,7 @@ namespace Clife.Device.Protocol
             if (!Profile.TrimPropertyNames) return false;
             int length = r.ValueLength;
             if (length <= name.Length) return false;
-            if (r.ValueIsEscaped) return r.GetString().Trim() == name;
+            if (r.ValueIsEscaped) return TrimSpaces(r.GetString()) == name;
             byte[] buffer = r.Buffer;
             int start = r.ValueOffset;
             int end = start + length;
@@ -30,6 +30,24 @@ namespace Clife.Device.Protocol
                 if (buffer[start + i] != name[i]) return false;
             }
             return true;
+        }
+
+        /// <summary>
+        /// The current property name as a string, without the spaces around it when <see cref="Profile.TrimPropertyNames"/>
+        /// (only U+0020: the same rule as <see cref="Is"/>, on every platform).
+        /// </summary>
+        public static string Name(JsonReader r)
+        {
+            string name = r.GetString();
+            return Profile.TrimPropertyNames ? TrimSpaces(name) : name;
+        }
+
+        private static string TrimSpaces(string s)
+        {
+            int start = 0, end = s.Length;
+            while (start < end && s[start] == ' ') start++;
+            while (end > start && s[end - 1] == ' ') end--;
+            return start == 0 && end == s.Length ? s : s.Substring(start, end - start);
         }
 
         /// <summary>Moves onto the value; it must be a string (or null, which gives null).</summary>

@@ -113,7 +113,7 @@ namespace Clife.Device.Protocol
             for (int i = 0; i < count; i++)
             {
                 Field.NextMember(r);
-                m.Points[i] = r.GetString().Trim();
+                m.Points[i] = Field.Name(r);
                 r.Read();
                 switch (r.TokenType)
                 {

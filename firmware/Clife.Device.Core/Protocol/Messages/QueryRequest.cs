@@ -35,7 +35,7 @@ namespace Clife.Device.Protocol
             for (int i = 0; i < count; i++)
             {
                 Field.NextMember(r);
-                m.Points[i] = r.GetString().Trim();
+                m.Points[i] = Field.Name(r);
                 r.Skip();
             }
             r.Read(); // EndObject
