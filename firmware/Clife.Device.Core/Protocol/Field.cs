@@ -111,6 +111,25 @@ namespace Clife.Device.Protocol
             return value;
         }
 
+        /// <summary>Moves onto the value; it must be an integer in 0..int.MaxValue (a number or count where -1 means absent).</summary>
+        public static int NonNegativeInt(JsonReader r, string field)
+        {
+            int value = Int(r, field);
+            if (value < 0) throw Mistyped(r, field, "0 or more");
+            return value;
+        }
+
+        /// <summary>
+        /// Moves onto the value; a time in ms since the epoch in a reply's data: a non-negative integer or string of digits
+        /// (0 means absent, as the writers have it).
+        /// </summary>
+        public static long Time(JsonReader r, string field)
+        {
+            long value = LongOrNumericString(r, field);
+            if (value < 0) throw Mistyped(r, field, "0 or more");
+            return value;
+        }
+
         /// <summary>Moves onto the value; it must be true or false.</summary>
         public static bool Bool(JsonReader r, string field)
         {

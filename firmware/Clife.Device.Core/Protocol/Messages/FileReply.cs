@@ -84,7 +84,10 @@ namespace Clife.Device.Protocol
             w.WriteEndObject();
         }
 
-        /// <summary>Reads the data object; the reader is on its StartObject. respCode and respCont are required.</summary>
+        /// <summary>
+        /// Reads the data object; the reader is on its StartObject. respCode and respCont are required; a negative
+        /// productVer is an error (-1 means absent).
+        /// </summary>
         public static FileReply Read(JsonReader r)
         {
             FileReply m = new FileReply();
@@ -93,7 +96,7 @@ namespace Clife.Device.Protocol
             {
                 if (Field.Is(r, Names.RespCode)) { m.RespCode = Field.Int(r, Names.RespCode); hasCode = true; }
                 else if (Field.Is(r, Names.RespCont)) { m.RespCont = Field.Text(r, Names.RespCont) ?? ""; hasCont = true; }
-                else if (Field.Is(r, Names.ProductVer)) m.ProductVer = Field.Int(r, Names.ProductVer);
+                else if (Field.Is(r, Names.ProductVer)) m.ProductVer = Field.NonNegativeInt(r, Names.ProductVer);
                 else if (Field.Is(r, Names.DevVer)) m.DevVer = DevVersion.ReadList(r, Names.DevVer);
                 else r.Skip();
             }
