@@ -178,6 +178,46 @@ namespace Clife.Device.Protocol
             return count;
         }
 
+        /// <summary>
+        /// Counts the elements of the array the reader is on (StartArray) without moving it; more than
+        /// <paramref name="max"/> is a FrameException naming the field (counting stops there).
+        /// </summary>
+        public static int CountElements(JsonReader r, string field, int max)
+        {
+            JsonReaderPosition start = r.SavePosition();
+            int offset = r.TokenOffset;
+            int count = 0;
+            while (true)
+            {
+                r.Read();
+                if (r.TokenType == JsonTokenType.EndArray) break;
+                if (++count > max)
+                    throw new FrameException("field \"" + field + "\" at byte " + offset.ToString() + " has more than " + max.ToString() + " entries", offset);
+                r.Skip();
+            }
+            r.RestorePosition(start);
+            return count;
+        }
+
+        /// <summary>
+        /// Counts the members of the object the reader is on (StartObject) without moving it; more than
+        /// <paramref name="max"/> is a FrameException (counting stops there).
+        /// </summary>
+        public static int CountMembers(JsonReader r, int max)
+        {
+            JsonReaderPosition start = r.SavePosition();
+            int offset = r.TokenOffset;
+            int count = 0;
+            while (NextMember(r))
+            {
+                if (++count > max)
+                    throw new FrameException("data at byte " + offset.ToString() + " has more than " + max.ToString() + " data points", offset);
+                r.Skip();
+            }
+            r.RestorePosition(start);
+            return count;
+        }
+
         /// <summary>The error for a field that is absent but required.</summary>
         public static FrameException Missing(string field, string where) =>
             new FrameException(where + " lacks required field \"" + field + "\"");

@@ -98,17 +98,10 @@ namespace Clife.Device.Protocol
             w.WriteRawValue(name, json, 0, json.Length);
         }
 
-        /// <summary>Reads the data object; the reader is on its StartObject.</summary>
+        /// <summary>Reads the data object; the reader is on its StartObject. More than <see cref="Profile.MaxDataPoints"/> points are an error.</summary>
         public static ControlRequest Read(JsonReader r)
         {
-            JsonReaderPosition start = r.SavePosition();
-            int count = 0;
-            while (Field.NextMember(r))
-            {
-                count++;
-                r.Skip();
-            }
-            r.RestorePosition(start);
+            int count = Field.CountMembers(r, Profile.MaxDataPoints);
             ControlRequest m = WithCapacity(count);
             for (int i = 0; i < count; i++)
             {

@@ -36,8 +36,8 @@ namespace Clife.Device.Protocol
 
         /// <summary>
         /// Reads the data object; the reader is on its StartObject. fileMode and fileInfo are required
-        /// (the checks that depend on the mode and file type belong to the file operations). A negative productVer is an
-        /// error (-1 means absent).
+        /// (the checks that depend on the mode and file type belong to the file operations). A negative productVer and
+        /// more than <see cref="Profile.MaxListEntries"/> files are errors.
         /// </summary>
         public static FileRequest Read(JsonReader r)
         {
@@ -56,7 +56,7 @@ namespace Clife.Device.Protocol
                 else if (Field.Is(r, Names.FileInfo))
                 {
                     Field.StartArray(r, Names.FileInfo);
-                    m.Files = new FileInfo[Field.CountElements(r)];
+                    m.Files = new FileInfo[Field.CountElements(r, Names.FileInfo, Profile.MaxListEntries)];
                     for (int i = 0; i < m.Files.Length; i++)
                     {
                         Field.StartObject(r, Names.FileInfo);

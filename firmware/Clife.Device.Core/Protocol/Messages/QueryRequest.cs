@@ -19,18 +19,11 @@ namespace Clife.Device.Protocol
             w.WriteEndObject();
         }
 
-        /// <summary>Reads the data object; the reader is on its StartObject.</summary>
+        /// <summary>Reads the data object; the reader is on its StartObject. More than <see cref="Profile.MaxDataPoints"/> points are an error.</summary>
         public static QueryRequest Read(JsonReader r)
         {
             QueryRequest m = new QueryRequest();
-            JsonReaderPosition start = r.SavePosition();
-            int count = 0;
-            while (Field.NextMember(r))
-            {
-                count++;
-                r.Skip();
-            }
-            r.RestorePosition(start);
+            int count = Field.CountMembers(r, Profile.MaxDataPoints);
             m.Points = new string[count];
             for (int i = 0; i < count; i++)
             {
