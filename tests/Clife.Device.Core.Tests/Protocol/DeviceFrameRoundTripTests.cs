@@ -340,6 +340,37 @@ namespace Clife.Device.Tests.Protocol
             FileReplyRoundTrip(FileReply.Progress(FileReply.UpgradeProgress, 100), "{\"respCode\":0,\"respCont\":\"100\"}");
         }
 
+        public void Progress_written_without_allocation_is_the_same_as_the_message()
+        {
+            int[] codes = { FileReply.DownloadProgress, FileReply.UpgradeProgress };
+            int[] percents = { 0, 1, 9, 10, 99, 100 };
+            JsonWriter direct = new JsonWriter();
+            JsonWriter message = new JsonWriter();
+            for (int c = 0; c < codes.Length; c++)
+            {
+                for (int p = 0; p < percents.Length; p++)
+                {
+                    direct.Reset();
+                    FileReply.WriteProgress(direct, codes[c], percents[p]);
+                    message.Reset();
+                    FileReply.Progress(codes[c], percents[p]).Write(message);
+                    Check.Bytes(message.ToArray(), direct.ToArray(), "progress {" + codes[c].ToString() + "," + percents[p].ToString() + "}");
+                }
+            }
+            byte[] frame = FrameKit.FromDevice(Cmd.FileReply, 23454, delegate (JsonWriter w) { FileReply.WriteProgress(w, FileReply.DownloadProgress, 40); });
+            FileReply back = FileReply.Read(FrameKit.Decode(frame).OpenData());
+            Check.Equal(FileReply.DownloadProgress, back.RespCode, "respCode");
+            Check.Equal("40", back.RespCont, "respCont");
+        }
+
+        public void Progress_outside_its_codes_and_percent_is_refused()
+        {
+            Check.Throws(typeof(ArgumentOutOfRangeException), delegate { FileReply.WriteProgress(new JsonWriter(), FileReply.VersionReport, 1); });
+            Check.Throws(typeof(ArgumentOutOfRangeException), delegate { FileReply.WriteProgress(new JsonWriter(), FileReply.Failure, 1); });
+            Check.Throws(typeof(ArgumentOutOfRangeException), delegate { FileReply.WriteProgress(new JsonWriter(), FileReply.DownloadProgress, 101); });
+            Check.Throws(typeof(ArgumentOutOfRangeException), delegate { FileReply.WriteProgress(new JsonWriter(), FileReply.DownloadProgress, -1); });
+        }
+
         public void Upgrade_requests_round_trip_for_every_scope()
         {
             string[] scopes = { Names.ScopeAll, Names.TypeFirm, Names.TypeSubFirm };

@@ -44,6 +44,24 @@ namespace Clife.Device.Protocol
             return m;
         }
 
+        /// <summary>
+        /// Writes the data object of a progress event, {"respCode":respCode,"respCont":"percent"}, straight into the
+        /// writer without allocating (progress is sent many times during a download). Same output as
+        /// <c>Progress(respCode, percent).Write(w)</c>.
+        /// </summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">respCode is not 0 or 1, or percent is outside 0..100.</exception>
+        public static void WriteProgress(JsonWriter w, int respCode, int percent)
+        {
+            if (respCode != UpgradeProgress && respCode != DownloadProgress)
+                throw new System.ArgumentOutOfRangeException("respCode", "progress is respCode 0 (upgrade) or 1 (download)");
+            if (percent < 0 || percent > 100)
+                throw new System.ArgumentOutOfRangeException("percent", "progress is 0..100 percent");
+            w.WriteStartObject();
+            w.WriteNumber(Names.RespCode, respCode);
+            w.WriteIntegerAsString(Names.RespCont, percent);
+            w.WriteEndObject();
+        }
+
         /// <summary>A failure with one of the table's codes or a free-text reason.</summary>
         public static FileReply Failed(string reason)
         {
