@@ -365,6 +365,29 @@ namespace Clife.Device.Tests.Protocol
             Check.Throws(typeof(FrameException), delegate { reader.OpenData(); });
         }
 
+        public void Decrypted_data_must_be_exactly_one_object()
+        {
+            FrameReader reader = FrameKit.Decode(FrameKit.Object(FrameKit.ValidMembers()));
+            byte[] good = Utf8.GetBytes(" {\"respCode\":-1,\"respCont\":\"no\"} ");
+            JsonReader r = reader.Open(good, 0, good.Length);
+            Check.True(r.TokenType == JsonTokenType.StartObject, "positioned on the object");
+            Check.Equal("no", RegisterReply.Read(r).RespCont, "respCont");
+
+            byte[] trailing = Utf8.GetBytes("{\"respCode\":-1} x");
+            Check.Contains("after the end of the JSON value", Check.Throws(typeof(JsonException), delegate { reader.Open(trailing, 0, trailing.Length); }).Message, "trailing data");
+            string[] notObjects = { "[{\"respCode\":0}]", "\"text\"", "5", "null" };
+            for (int i = 0; i < notObjects.Length; i++)
+            {
+                byte[] bytes = Utf8.GetBytes(notObjects[i]);
+                Check.Contains("not a JSON object", Check.Throws(typeof(FrameException), delegate { reader.Open(bytes, 0, bytes.Length); }).Message, notObjects[i]);
+            }
+            byte[] blank = Utf8.GetBytes("  ");
+            Check.Throws(typeof(CodecException), delegate { reader.Open(blank, 0, blank.Length); });
+            byte[] broken = Utf8.GetBytes("{\"respCode\":");
+            Check.Throws(typeof(JsonException), delegate { reader.Open(broken, 0, broken.Length); });
+            Check.Equal(77L, reader.Header.MsgId, "the frame's header is kept");
+        }
+
         public void A_successful_register_reply_needs_the_whole_login()
         {
             string login = "\"devId\":\"d1\",\"devSecret\":\"s\",\"mqttHost\":\"h\",\"mqttPort\":1883";
