@@ -48,7 +48,8 @@ namespace Clife.Device.Tests.Protocol
             Assert.True(first == run, $"the robustness run did not finish within {Budget.TotalSeconds} s: a hang in the codec?");
             Stats s = await run;
             _output.WriteLine($"{s.Inputs} inputs in {stopwatch.ElapsedMilliseconds} ms: envelope accepted {s.Accepted}, rejected {s.Rejected} "
-                + $"({s.JsonErrors} JsonException, {s.FrameErrors} FrameException); typed decoders: {s.TypedAccepted} accepted, {s.TypedRejected} rejected");
+                + $"({s.JsonErrors} JsonException, {s.FrameErrors} FrameException); typed decoders: {s.TypedAccepted} accepted, {s.TypedRejected} rejected; "
+                + $"{s.Opened} inputs also decoded as decrypted data");
             foreach (var (kind, count) in s.ByKind.OrderBy(k => k.Key)) _output.WriteLine($"  {kind}: {count}");
             foreach (var (decoder, count) in s.ByDecoder.OrderBy(k => k.Key)) _output.WriteLine($"  decoded with {decoder}: {count}");
             Assert.True(s.Inputs >= Count, $"at least {Count} inputs");
@@ -70,7 +71,7 @@ namespace Clife.Device.Tests.Protocol
 
         private sealed class Stats
         {
-            public int Inputs, Accepted, Rejected, JsonErrors, FrameErrors, TypedAccepted, TypedRejected;
+            public int Inputs, Accepted, Rejected, JsonErrors, FrameErrors, TypedAccepted, TypedRejected, Opened;
             public readonly Dictionary<string, int> ByKind = new();
             public readonly Dictionary<string, int> ByDecoder = new();
         }
@@ -113,11 +114,19 @@ namespace Clife.Device.Tests.Protocol
             return stats;
         }
 
-        /// <summary>Decodes the envelope, then the data with the decoder of its cmd and with one other.</summary>
+        /// <summary>
+        /// Decodes the envelope, then the data with the decoder of its cmd and with one other. Every fourth input also goes
+        /// the way of decrypted data: Open over the whole input, then a random typed decoder.
+        /// </summary>
         private static void Check(byte[] input, string kind, Stats stats, FrameReader reader, Random rnd)
         {
             stats.Inputs++;
             stats.ByKind[kind] = stats.ByKind.GetValueOrDefault(kind) + 1;
+            if (stats.Inputs % 4 == 0)
+            {
+                stats.Opened++;
+                Typed(input, kind, stats, () => reader.Open(input, 0, input.Length), Cmds[rnd.Next(Cmds.Length)]);
+            }
             bool accepted = Classify(input, kind, stats, () => reader.Decode(input, 0, input.Length));
             if (!accepted) return;
             AssertValidJson(input, kind);
@@ -127,12 +136,11 @@ namespace Clife.Device.Tests.Protocol
                 Classify(input, kind, stats, () => reader.DataString(), typed: true);
                 return;
             }
-            int cmd = h.Cmd;
-            Typed(input, kind, stats, reader, cmd);
-            Typed(input, kind, stats, reader, Cmds[rnd.Next(Cmds.Length)]);
+            Typed(input, kind, stats, reader.OpenData, h.Cmd);
+            Typed(input, kind, stats, reader.OpenData, Cmds[rnd.Next(Cmds.Length)]);
         }
 
-        private static void Typed(byte[] input, string kind, Stats stats, FrameReader reader, int cmd)
+        private static void Typed(byte[] input, string kind, Stats stats, Func<JsonReader> open, int cmd)
         {
             string name = cmd switch
             {
@@ -153,7 +161,7 @@ namespace Clife.Device.Tests.Protocol
             stats.ByDecoder[name] = stats.ByDecoder.GetValueOrDefault(name) + 1;
             Classify(input, kind, stats, () =>
             {
-                JsonReader r = reader.OpenData();
+                JsonReader r = open();
                 switch (name)
                 {
                     case nameof(RegisterRequest): RegisterRequest.Read(r); break;
