@@ -37,7 +37,7 @@ namespace Clife.Device.Benchmarks
 
             Job job = quick
                 ? Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(200))
-                : Job.Default;
+                : Job.Default.WithMinIterationCount(10).WithMaxIterationCount(30); // bounded, so a busy machine cannot stretch the run
             job = job.WithToolchain(InProcessEmitToolchain.Instance).WithId(quick ? "quick" : "default");
             IConfig config = ManualConfig.CreateEmpty()
                 .AddLogger(ConsoleLogger.Default)
