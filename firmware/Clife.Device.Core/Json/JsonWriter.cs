@@ -158,13 +158,29 @@ namespace Clife.Device.Json
         /// <summary>Writes an integer value.</summary>
         public void WriteNumber(long value)
         {
-            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
-            int digits = 1;
-            for (ulong t = magnitude; t >= 10; t /= 10) digits++;
-            BeginValue(value < 0 ? digits + 1 : digits);
-            if (value < 0) _buffer[_length++] = (byte)'-';
-            _length += DoubleFormatter.WriteInteger(magnitude, _buffer, _length);
+            BeginValue(IntegerLength(value));
+            PutInteger(value);
             EndValue();
+        }
+
+        /// <summary>
+        /// Writes an integer as a string value ("42"), allocating nothing: for fields that are typed as strings but carry
+        /// numbers, such as the percent of a file operation's progress.
+        /// </summary>
+        public void WriteIntegerAsString(long value)
+        {
+            BeginValue(IntegerLength(value) + 2);
+            _buffer[_length++] = (byte)'"';
+            PutInteger(value);
+            _buffer[_length++] = (byte)'"';
+            EndValue();
+        }
+
+        /// <summary>Writes a property whose value is an integer written as a string ("42").</summary>
+        public void WriteIntegerAsString(string name, long value)
+        {
+            WritePropertyName(name);
+            WriteIntegerAsString(value);
         }
 
         /// <summary>Writes a property with an integer value.</summary>
@@ -318,6 +334,23 @@ namespace Clife.Device.Json
             byte[] bigger = new byte[size];
             Array.Copy(_buffer, bigger, _length);
             _buffer = bigger;
+        }
+
+        /// <summary>Number of characters of an integer's decimal text, sign included.</summary>
+        private static int IntegerLength(long value)
+        {
+            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            int digits = 1;
+            for (ulong t = magnitude; t >= 10; t /= 10) digits++;
+            return value < 0 ? digits + 1 : digits;
+        }
+
+        /// <summary>Writes an integer's decimal text; room was reserved.</summary>
+        private void PutInteger(long value)
+        {
+            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            if (value < 0) _buffer[_length++] = (byte)'-';
+            _length += DoubleFormatter.WriteInteger(magnitude, _buffer, _length);
         }
 
         private void PutAscii(string text)

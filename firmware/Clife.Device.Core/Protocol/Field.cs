@@ -18,7 +18,7 @@ namespace Clife.Device.Protocol
             if (!Profile.TrimPropertyNames) return false;
             int length = r.ValueLength;
             if (length <= name.Length) return false;
-            if (r.ValueIsEscaped) return r.GetString().Trim() == name;
+            if (r.ValueIsEscaped) return TrimSpaces(r.GetString()) == name;
             byte[] buffer = r.Buffer;
             int start = r.ValueOffset;
             int end = start + length;
@@ -30,6 +30,24 @@ namespace Clife.Device.Protocol
                 if (buffer[start + i] != name[i]) return false;
             }
             return true;
+        }
+
+        /// <summary>
+        /// The current property name as a string, without the spaces around it when <see cref="Profile.TrimPropertyNames"/>
+        /// (only U+0020: the same rule as <see cref="Is"/>, on every platform).
+        /// </summary>
+        public static string Name(JsonReader r)
+        {
+            string name = r.GetString();
+            return Profile.TrimPropertyNames ? TrimSpaces(name) : name;
+        }
+
+        private static string TrimSpaces(string s)
+        {
+            int start = 0, end = s.Length;
+            while (start < end && s[start] == ' ') start++;
+            while (end > start && s[end - 1] == ' ') end--;
+            return start == 0 && end == s.Length ? s : s.Substring(start, end - start);
         }
 
         /// <summary>Moves onto the value; it must be a string (or null, which gives null).</summary>
@@ -93,6 +111,25 @@ namespace Clife.Device.Protocol
             return value;
         }
 
+        /// <summary>Moves onto the value; it must be an integer in 0..int.MaxValue (a number or count where -1 means absent).</summary>
+        public static int NonNegativeInt(JsonReader r, string field)
+        {
+            int value = Int(r, field);
+            if (value < 0) throw Mistyped(r, field, "0 or more");
+            return value;
+        }
+
+        /// <summary>
+        /// Moves onto the value; a time in ms since the epoch in a reply's data: a non-negative integer or string of digits
+        /// (0 means absent, as the writers have it).
+        /// </summary>
+        public static long Time(JsonReader r, string field)
+        {
+            long value = LongOrNumericString(r, field);
+            if (value < 0) throw Mistyped(r, field, "0 or more");
+            return value;
+        }
+
         /// <summary>Moves onto the value; it must be true or false.</summary>
         public static bool Bool(JsonReader r, string field)
         {
@@ -135,6 +172,46 @@ namespace Clife.Device.Protocol
                 r.Read();
                 if (r.TokenType == JsonTokenType.EndArray) break;
                 count++;
+                r.Skip();
+            }
+            r.RestorePosition(start);
+            return count;
+        }
+
+        /// <summary>
+        /// Counts the elements of the array the reader is on (StartArray) without moving it; more than
+        /// <paramref name="max"/> is a FrameException naming the field (counting stops there).
+        /// </summary>
+        public static int CountElements(JsonReader r, string field, int max)
+        {
+            JsonReaderPosition start = r.SavePosition();
+            int offset = r.TokenOffset;
+            int count = 0;
+            while (true)
+            {
+                r.Read();
+                if (r.TokenType == JsonTokenType.EndArray) break;
+                if (++count > max)
+                    throw new FrameException("field \"" + field + "\" at byte " + offset.ToString() + " has more than " + max.ToString() + " entries", offset);
+                r.Skip();
+            }
+            r.RestorePosition(start);
+            return count;
+        }
+
+        /// <summary>
+        /// Counts the members of the object the reader is on (StartObject) without moving it; more than
+        /// <paramref name="max"/> is a FrameException (counting stops there).
+        /// </summary>
+        public static int CountMembers(JsonReader r, int max)
+        {
+            JsonReaderPosition start = r.SavePosition();
+            int offset = r.TokenOffset;
+            int count = 0;
+            while (NextMember(r))
+            {
+                if (++count > max)
+                    throw new FrameException("data at byte " + offset.ToString() + " has more than " + max.ToString() + " data points", offset);
                 r.Skip();
             }
             r.RestorePosition(start);

@@ -105,12 +105,21 @@ namespace Clife.Device.Protocol
             return _json.GetString();
         }
 
-        /// <summary>A reader over arbitrary JSON (for decrypted data), positioned on its first token.</summary>
+        /// <summary>
+        /// A reader over decrypted data, positioned on its StartObject for a typed decoder. The range must hold exactly one
+        /// JSON object, validated as a whole first, as <see cref="Decode"/> does for a frame: anything else (another
+        /// value, trailing data, invalid JSON) is a CodecException. The header of the decoded frame is kept.
+        /// </summary>
         public JsonReader Open(byte[] buffer, int offset, int count)
         {
-            _json.Reset(buffer, offset, count);
-            if (!_json.Read()) throw new FrameException("empty data");
-            return _json;
+            JsonReader r = _json;
+            r.Reset(buffer, offset, count);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new FrameException("data is not a JSON object", 0);
+            r.Skip();
+            r.Read(); // throws on anything after the object
+            r.Reset(buffer, offset, count);
+            r.Read();
+            return r;
         }
 
         private void ReadDataPosition(JsonReader r)

@@ -13,13 +13,13 @@ namespace Clife.Device.Protocol
         {
             w.Reset();
             w.WriteStartObject();
-            w.WriteNumber("cmd", cmd);
-            w.WriteString("ver", Profile.ProtocolVersion);
-            w.WriteString("dir", dir);
-            w.WriteNumber("msgId", msgId);
-            if (prio != Profile.PrioMedium) w.WriteNumber("prio", prio);
-            w.WriteNumber("timestamp", timestamp);
-            w.WritePropertyName("data");
+            w.WriteNumber(Names.Cmd, cmd);
+            w.WriteString(Names.Ver, Profile.ProtocolVersion);
+            w.WriteString(Names.Dir, dir);
+            w.WriteNumber(Names.MsgId, msgId);
+            if (prio != Profile.PrioMedium) w.WriteNumber(Names.Prio, prio);
+            w.WriteNumber(Names.Timestamp, timestamp);
+            w.WritePropertyName(Names.Data);
         }
 
         /// <summary>Closes the frame.</summary>
@@ -30,8 +30,8 @@ namespace Clife.Device.Protocol
         {
             Begin(w, cmd, dir, msgId, Profile.PrioMedium, timestamp);
             w.WriteStartObject();
-            w.WriteNumber(Profile.RespCodeField, respCode);
-            w.WriteString(Profile.RespContField, respCont);
+            w.WriteNumber(Names.RespCode, respCode);
+            w.WriteString(Names.RespCont, respCont);
             w.WriteEndObject();
             End(w);
         }

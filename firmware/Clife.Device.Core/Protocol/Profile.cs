@@ -48,6 +48,15 @@ namespace Clife.Device.Protocol
         /// <summary>Largest frame the device accepts or builds, in bytes.</summary>
         public const int MaxFrameBytes = 8192;
 
+        /// <summary>
+        /// Most entries accepted in a fileInfo or devVer list. Without a bound, one 8 KB frame of empty entries would
+        /// decode into thousands of objects, more than the device's heap.
+        /// </summary>
+        public const int MaxListEntries = 32;
+
+        /// <summary>Most data points accepted in one data query (2009) or data control (2011), for the same reason.</summary>
+        public const int MaxDataPoints = 64;
+
         // ---- Registration (section 4) ----
 
         /// <summary>Production platform host.</summary>

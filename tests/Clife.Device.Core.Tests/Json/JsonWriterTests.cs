@@ -76,6 +76,34 @@ namespace Clife.Device.Tests
             }));
         }
 
+        public void Integers_written_as_strings_are_quoted_digits_at_every_edge()
+        {
+            Check.Equal("[\"0\",\"-1\",\"100\",\"9223372036854775807\",\"-9223372036854775808\"]", Single(delegate(JsonWriter w)
+            {
+                w.WriteStartArray();
+                w.WriteIntegerAsString(0);
+                w.WriteIntegerAsString(-1);
+                w.WriteIntegerAsString(100);
+                w.WriteIntegerAsString(long.MaxValue);
+                w.WriteIntegerAsString(long.MinValue);
+                w.WriteEndArray();
+            }));
+            Check.Equal("{\"respCode\":1,\"respCont\":\"55\"}", Single(delegate(JsonWriter w)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("respCode", 1);
+                w.WriteIntegerAsString("respCont", 55);
+                w.WriteEndObject();
+            }));
+        }
+
+        public void An_integer_written_as_a_string_grows_a_tiny_buffer_exactly()
+        {
+            JsonWriter w = new JsonWriter(1);
+            w.WriteIntegerAsString(long.MinValue);
+            Check.Equal("\"-9223372036854775808\"", Text(w));
+        }
+
         public void Doubles_are_written_shortest_and_javascript_style()
         {
             double[] values = { 0.1, -2.5, 23.5, 1.0, -0.0, 0.0, 1e21, 1e20, 1.5e-7, 0.000001, 123456.789, 5e-324, 1.7976931348623157e308, 0.30000000000000004, 9007199254740993.0 };

@@ -38,11 +38,14 @@ namespace Clife.Device.Protocol
             w.WriteEndArray();
         }
 
-        /// <summary>Reads an array of entries; the reader is on the property name and moves through the array.</summary>
+        /// <summary>
+        /// Reads an array of entries; the reader is on the property name and moves through the array. More than
+        /// <see cref="Profile.MaxListEntries"/> entries are an error.
+        /// </summary>
         public static DevVersion[] ReadList(JsonReader r, string field)
         {
             Field.StartArray(r, field);
-            DevVersion[] list = new DevVersion[Field.CountElements(r)];
+            DevVersion[] list = new DevVersion[Field.CountElements(r, field, Profile.MaxListEntries)];
             for (int i = 0; i < list.Length; i++)
             {
                 Field.StartObject(r, field);

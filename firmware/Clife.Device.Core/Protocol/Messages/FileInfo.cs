@@ -36,14 +36,14 @@ namespace Clife.Device.Protocol
             w.WriteEndObject();
         }
 
-        /// <summary>Reads one entry; the reader is on its StartObject.</summary>
+        /// <summary>Reads one entry; the reader is on its StartObject. A negative devNum is an error (-1 means absent).</summary>
         public static FileInfo Read(JsonReader r)
         {
             FileInfo m = new FileInfo();
             while (Field.NextMember(r))
             {
                 if (Field.Is(r, Names.FileType)) m.FileType = Field.String(r, Names.FileType) ?? "";
-                else if (Field.Is(r, Names.DevNum)) m.DevNum = Field.Int(r, Names.DevNum);
+                else if (Field.Is(r, Names.DevNum)) m.DevNum = Field.NonNegativeInt(r, Names.DevNum);
                 else if (Field.Is(r, Names.Software)) m.Software = Field.String(r, Names.Software) ?? "";
                 else if (Field.Is(r, Names.Hardware)) m.Hardware = Field.String(r, Names.Hardware) ?? "";
                 else if (Field.Is(r, Names.Url)) m.Url = Field.String(r, Names.Url) ?? "";

@@ -44,6 +44,24 @@ namespace Clife.Device.Protocol
             return m;
         }
 
+        /// <summary>
+        /// Writes the data object of a progress event, {"respCode":respCode,"respCont":"percent"}, straight into the
+        /// writer without allocating (progress is sent many times during a download). Same output as
+        /// <c>Progress(respCode, percent).Write(w)</c>.
+        /// </summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">respCode is not 0 or 1, or percent is outside 0..100.</exception>
+        public static void WriteProgress(JsonWriter w, int respCode, int percent)
+        {
+            if (respCode != UpgradeProgress && respCode != DownloadProgress)
+                throw new System.ArgumentOutOfRangeException("respCode", "progress is respCode 0 (upgrade) or 1 (download)");
+            if (percent < 0 || percent > 100)
+                throw new System.ArgumentOutOfRangeException("percent", "progress is 0..100 percent");
+            w.WriteStartObject();
+            w.WriteNumber(Names.RespCode, respCode);
+            w.WriteIntegerAsString(Names.RespCont, percent);
+            w.WriteEndObject();
+        }
+
         /// <summary>A failure with one of the table's codes or a free-text reason.</summary>
         public static FileReply Failed(string reason)
         {
@@ -84,7 +102,10 @@ namespace Clife.Device.Protocol
             w.WriteEndObject();
         }
 
-        /// <summary>Reads the data object; the reader is on its StartObject. respCode and respCont are required.</summary>
+        /// <summary>
+        /// Reads the data object; the reader is on its StartObject. respCode and respCont are required; a negative
+        /// productVer is an error (-1 means absent).
+        /// </summary>
         public static FileReply Read(JsonReader r)
         {
             FileReply m = new FileReply();
@@ -93,7 +114,7 @@ namespace Clife.Device.Protocol
             {
                 if (Field.Is(r, Names.RespCode)) { m.RespCode = Field.Int(r, Names.RespCode); hasCode = true; }
                 else if (Field.Is(r, Names.RespCont)) { m.RespCont = Field.Text(r, Names.RespCont) ?? ""; hasCont = true; }
-                else if (Field.Is(r, Names.ProductVer)) m.ProductVer = Field.Int(r, Names.ProductVer);
+                else if (Field.Is(r, Names.ProductVer)) m.ProductVer = Field.NonNegativeInt(r, Names.ProductVer);
                 else if (Field.Is(r, Names.DevVer)) m.DevVer = DevVersion.ReadList(r, Names.DevVer);
                 else r.Skip();
             }

@@ -36,7 +36,8 @@ namespace Clife.Device.Protocol
 
         /// <summary>
         /// Reads the data object; the reader is on its StartObject. fileMode and fileInfo are required
-        /// (the checks that depend on the mode and file type belong to the file operations).
+        /// (the checks that depend on the mode and file type belong to the file operations). A negative productVer and
+        /// more than <see cref="Profile.MaxListEntries"/> files are errors.
         /// </summary>
         public static FileRequest Read(JsonReader r)
         {
@@ -45,7 +46,7 @@ namespace Clife.Device.Protocol
             while (Field.NextMember(r))
             {
                 if (Field.Is(r, Names.FileMode)) m.FileMode = Field.String(r, Names.FileMode) ?? "";
-                else if (Field.Is(r, Names.ProductVer)) m.ProductVer = Field.Int(r, Names.ProductVer);
+                else if (Field.Is(r, Names.ProductVer)) m.ProductVer = Field.NonNegativeInt(r, Names.ProductVer);
                 else if (Field.Is(r, Names.StartTime)) m.StartTime = Field.Long(r, Names.StartTime);
                 else if (Field.Is(r, Names.StopTime))
                 {
@@ -55,7 +56,7 @@ namespace Clife.Device.Protocol
                 else if (Field.Is(r, Names.FileInfo))
                 {
                     Field.StartArray(r, Names.FileInfo);
-                    m.Files = new FileInfo[Field.CountElements(r)];
+                    m.Files = new FileInfo[Field.CountElements(r, Names.FileInfo, Profile.MaxListEntries)];
                     for (int i = 0; i < m.Files.Length; i++)
                     {
                         Field.StartObject(r, Names.FileInfo);

@@ -19,23 +19,16 @@ namespace Clife.Device.Protocol
             w.WriteEndObject();
         }
 
-        /// <summary>Reads the data object; the reader is on its StartObject.</summary>
+        /// <summary>Reads the data object; the reader is on its StartObject. More than <see cref="Profile.MaxDataPoints"/> points are an error.</summary>
         public static QueryRequest Read(JsonReader r)
         {
             QueryRequest m = new QueryRequest();
-            JsonReaderPosition start = r.SavePosition();
-            int count = 0;
-            while (Field.NextMember(r))
-            {
-                count++;
-                r.Skip();
-            }
-            r.RestorePosition(start);
+            int count = Field.CountMembers(r, Profile.MaxDataPoints);
             m.Points = new string[count];
             for (int i = 0; i < count; i++)
             {
                 Field.NextMember(r);
-                m.Points[i] = r.GetString().Trim();
+                m.Points[i] = Field.Name(r);
                 r.Skip();
             }
             r.Read(); // EndObject

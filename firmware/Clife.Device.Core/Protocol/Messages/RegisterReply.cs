@@ -44,7 +44,7 @@ namespace Clife.Device.Protocol
 
         /// <summary>
         /// Reads the data object (reader on its StartObject). A successful reply must carry the whole login
-        /// (devId, devSecret, mqttHost, mqttPort in 1..65535), else it is a FrameException.
+        /// (devId, devSecret, mqttHost, mqttPort in 1..65535), else it is a FrameException; so is a negative timestamp.
         /// </summary>
         public static RegisterReply Read(JsonReader r)
         {
@@ -59,7 +59,7 @@ namespace Clife.Device.Protocol
                 else if (Field.Is(r, Names.MqttHost)) m.MqttHost = Field.String(r, Names.MqttHost) ?? "";
                 else if (Field.Is(r, Names.MqttPort)) { m.MqttPort = Field.Int(r, Names.MqttPort); hasPort = true; }
                 else if (Field.Is(r, Names.MqttTls)) m.MqttTls = Field.Bool(r, Names.MqttTls);
-                else if (Field.Is(r, Names.Timestamp)) m.Timestamp = Field.LongOrNumericString(r, Names.Timestamp);
+                else if (Field.Is(r, Names.Timestamp)) m.Timestamp = Field.Time(r, Names.Timestamp);
                 else r.Skip();
             }
             if (!hasCode) throw Field.Missing(Names.RespCode, Where);

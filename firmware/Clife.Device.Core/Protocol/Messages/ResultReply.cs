@@ -25,7 +25,7 @@ namespace Clife.Device.Protocol
             w.WriteEndObject();
         }
 
-        /// <summary>Reads the data object; the reader is on its StartObject.</summary>
+        /// <summary>Reads the data object; the reader is on its StartObject. A negative timestamp is an error (0 means absent).</summary>
         public static ResultReply Read(JsonReader r)
         {
             ResultReply m = new ResultReply();
@@ -33,7 +33,7 @@ namespace Clife.Device.Protocol
             {
                 if (Field.Is(r, Names.RespCode)) m.RespCode = Field.Int(r, Names.RespCode);
                 else if (Field.Is(r, Names.RespCont)) m.RespCont = Field.Text(r, Names.RespCont) ?? "";
-                else if (Field.Is(r, Names.Timestamp)) m.Timestamp = Field.LongOrNumericString(r, Names.Timestamp);
+                else if (Field.Is(r, Names.Timestamp)) m.Timestamp = Field.Time(r, Names.Timestamp);
                 else r.Skip();
             }
             return m;
