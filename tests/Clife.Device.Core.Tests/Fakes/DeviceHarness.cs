@@ -1,3 +1,4 @@
+using System.Collections;
 using Clife.Device.Protocol;
 using Clife.Device.Runtime;
 using Clife.Device.Shell;
@@ -112,6 +113,29 @@ namespace Clife.Device.Tests
                        + Device.StateName + " (" + Device.Reason + ")");
         }
 
+        /// <summary>Runs until the device is online (registering first when it has no login).</summary>
+        public void RunUntilConnected() => RunUntil(DeviceState.Connected, 10000);
+
+        /// <summary>
+        /// Advances time by <paramref name="milliseconds"/> in steps of <paramref name="step"/> ms, polling after each,
+        /// and returns the times (monotonic ms) at which <paramref name="counter"/> went up: when attempts happened.
+        /// </summary>
+        public long[] TimesOf(Counter counter, long milliseconds, int step)
+        {
+            ArrayList times = new ArrayList();
+            int last = counter();
+            for (long t = 0; t < milliseconds; t += step)
+            {
+                Clock.Advance(step);
+                Device.Poll();
+                int now = counter();
+                for (; last < now; last++) times.Add(Clock.NowMs);
+            }
+            long[] result = new long[times.Count];
+            for (int i = 0; i < result.Length; i++) result[i] = (long)times[i]!;
+            return result;
+        }
+
         /// <summary>Types a console line and polls once.</summary>
         public string Type(string line)
         {
@@ -129,6 +153,26 @@ namespace Clife.Device.Tests
             DataPoint.Str("mode", 8, true, "auto"),
             DataPoint.Int("temperature", -40, 125, false, 21),
         });
+    }
+
+    /// <summary>A number a test watches, such as the count of registration attempts.</summary>
+    public delegate int Counter();
+
+    /// <summary>Counts the controls the application was told about, and remembers the points of the last one.</summary>
+    public sealed class CountingListener : IDataModelListener
+    {
+        /// <summary>Controls applied.</summary>
+        public int Calls;
+        /// <summary>Points of the last control, separated by commas.</summary>
+        public string LastPoints = "";
+
+        /// <inheritdoc/>
+        public void OnControlled(DataModel model, string[] changedPoints)
+        {
+            Calls++;
+            LastPoints = "";
+            for (int i = 0; i < changedPoints.Length; i++) LastPoints += (i > 0 ? "," : "") + changedPoints[i];
+        }
     }
 
     /// <summary>Keeps every log line, to check what was (and was not) logged.</summary>
