@@ -514,8 +514,7 @@ namespace Clife.Device.Runtime
         public void Report(int prio)
         {
             _model.Changed = false;
-            long period = (long)_config.ReportPeriodSeconds * MillisPerSecond;
-            _nextReportMs = Now + (period > 0 ? period : long.MaxValue / 2);
+            ScheduleNextReport();
             if (!_config.IsRegistered)
             {
                 Log.Warn("report not sent: the device has no login");
@@ -600,6 +599,7 @@ namespace Clife.Device.Runtime
             Log.Write("configuration changed: " + key + (ConfigKeys.IsSecret(key) ? " (secret)" : " = " + (key == ConfigKeys.Ca ? "(certificate)" : value)));
             if (_state == DeviceState.Unconfigured) EnterUnregisteredOrUnconfigured("configuration changed");
             if (key == ConfigKeys.UpTopic || key == ConfigKeys.DownTopic) UpdateTopics();
+            if (key == ConfigKeys.ReportPeriod) ScheduleNextReport(); // a new period counts from now, not from the old schedule
             return null;
         }
 
@@ -724,6 +724,13 @@ namespace Clife.Device.Runtime
             if (state != _state) Log.Write("state " + DeviceState.Name(_state) + " -> " + DeviceState.Name(state) + ": " + reason);
             _state = state;
             _reason = reason;
+        }
+
+        /// <summary>The next periodic report is one period from now (never, when the period is 0).</summary>
+        private void ScheduleNextReport()
+        {
+            long period = (long)_config.ReportPeriodSeconds * MillisPerSecond;
+            _nextReportMs = Now + (period > 0 ? period : long.MaxValue / 2);
         }
 
         private void UpdateTopics()
