@@ -556,7 +556,11 @@ namespace Clife.Device.Runtime
 
         private void Enqueue(byte[] frame, int length, int prio)
         {
-            if (!_queue.Enqueue(frame, length, prio)) Log.Warn("outbound queue full: a frame was dropped");
+            int dropped = _queue.Dropped;
+            bool kept = _queue.Enqueue(frame, length, prio);
+            int lost = _queue.Dropped - dropped;
+            if (!kept) Log.Warn("outbound queue full: the new frame was dropped");
+            else if (lost > 0) Log.Warn("outbound queue full: " + lost.ToString() + " older frame(s) dropped");
         }
 
         /// <summary>Publishes queued frames, highest priority first, while connected.</summary>
