@@ -96,8 +96,8 @@ namespace Clife.Device.Shell
             }
             if (b == CtrlU)
             {
+                _overflow = false; // first: RemoveLastCharacter does nothing while the line overflows
                 while (_length > 0) RemoveLastCharacter();
-                _overflow = false;
                 return Pending;
             }
             if (b == Escape)
