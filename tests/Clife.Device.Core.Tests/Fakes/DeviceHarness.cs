@@ -136,12 +136,20 @@ namespace Clife.Device.Tests
             return result;
         }
 
-        /// <summary>Types a console line and polls once.</summary>
-        public string Type(string line)
+        /// <summary>Types a console line (CR LF appended), polls until the console read it all, and returns what it printed.</summary>
+        public string Type(string line) => TypeBytes(Clife.Device.Text.Utf8.GetBytes(line + "\r\n"));
+
+        /// <summary>Types raw bytes, polls until the console read them all, and returns what it printed.</summary>
+        /// <remarks>The console reads a bounded chunk per poll, so a long paste takes several polls.</remarks>
+        public string TypeBytes(byte[] bytes)
         {
             ConsoleStream.TakeOutput();
-            ConsoleStream.Type(line + "\r\n");
-            Device.Poll();
+            ConsoleStream.TypeBytes(bytes);
+            for (int polls = 0; polls < 10000; polls++)
+            {
+                Device.Poll();
+                if (ConsoleStream.Pending == 0 || Device.State == DeviceState.Stopped) break;
+            }
             return ConsoleStream.TakeOutput();
         }
 
