@@ -72,8 +72,8 @@ namespace Clife.Device.Shell
                 switch (status)
                 {
                     case LineEditor.LineReady: OnLine(_editor.Line); break;
-                    case LineEditor.TooLong: Error("line too long (max " + MaxLine.ToString() + " characters); nothing was run"); ResetMode(); break;
-                    case LineEditor.Invalid: Error("line is not valid UTF-8; nothing was run"); ResetMode(); break;
+                    case LineEditor.TooLong: OnBadLine("line too long (max " + MaxLine.ToString() + " characters)"); break;
+                    case LineEditor.Invalid: OnBadLine("line is not valid UTF-8"); break;
                     case LineEditor.Cancelled: ResetMode(); Write(Prompt); break;
                 }
             }
@@ -109,6 +109,14 @@ namespace Clife.Device.Shell
                     break;
             }
             if (_mode == ModeCommand && _device.State != DeviceState.Stopped) Write(Prompt);
+        }
+
+        /// <summary>A line the editor rejected: nothing runs, and a confirmation does not go on with it.</summary>
+        private void OnBadLine(string what)
+        {
+            Error(what + "; nothing was run");
+            ResetMode();
+            if (_device.State != DeviceState.Stopped) Write(Prompt);
         }
 
         private void Run(string line)
