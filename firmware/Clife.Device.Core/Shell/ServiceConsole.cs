@@ -28,6 +28,7 @@ namespace Clife.Device.Shell
         private const int ModeCommand = 0;
         private const int ModeConfirm = 1;
         private const int ModePem = 2;
+        private const int ModePemDiscard = 3;
 
         private readonly DeviceRuntime _device;
         private readonly IByteStream _stream;
@@ -102,6 +103,7 @@ namespace Clife.Device.Shell
                     else WriteLine("cancelled");
                     break;
                 case ModePem:
+                case ModePemDiscard:
                     OnPemLine(line);
                     return;
                 default:
@@ -111,9 +113,15 @@ namespace Clife.Device.Shell
             if (_mode == ModeCommand && _device.State != DeviceState.Stopped) Write(Prompt);
         }
 
-        /// <summary>A line the editor rejected: nothing runs, and a confirmation does not go on with it.</summary>
+        /// <summary>A line the editor rejected: nothing runs, and a confirmation or a paste does not go on with it.</summary>
         private void OnBadLine(string what)
         {
+            if (_mode == ModePem)
+            {
+                DiscardPaste(what);
+                return;
+            }
+            if (_mode == ModePemDiscard) return;
             Error(what + "; nothing was run");
             ResetMode();
             if (_device.State != DeviceState.Stopped) Write(Prompt);
@@ -259,19 +267,37 @@ namespace Clife.Device.Shell
 
         private void OnPemLine(string line)
         {
-            _pem += line.Trim() + "\n";
-            if (_pem.Length > MaxPemBytes)
+            bool end = line.IndexOf(PemEnd) >= 0;
+            if (_mode == ModePemDiscard)
             {
-                Error("certificate longer than " + MaxPemBytes.ToString() + " bytes; nothing was saved");
+                if (!end) return;
                 ResetMode();
                 Write(Prompt);
                 return;
             }
-            if (line.IndexOf(PemEnd) < 0) return;
+            _pem += line.Trim() + "\n";
+            if (_pem.Length > MaxPemBytes)
+            {
+                DiscardPaste("certificate longer than " + MaxPemBytes.ToString() + " bytes");
+                if (end) OnPemLine(line);
+                return;
+            }
+            if (!end) return;
             string pem = _pem;
             ResetMode();
             Set(ConfigKeys.Ca, pem);
             Write(Prompt);
+        }
+
+        /// <summary>
+        /// Gives up a paste: nothing is saved, and the rest of it, up to the END line, is ignored rather than run as
+        /// commands (Ctrl-C also ends it).
+        /// </summary>
+        private void DiscardPaste(string why)
+        {
+            Error(why + "; nothing was saved; ignoring the rest of the paste up to " + PemEnd + " (Ctrl-C stops)");
+            _pem = "";
+            _mode = ModePemDiscard;
         }
 
         private void ConfigShow()
