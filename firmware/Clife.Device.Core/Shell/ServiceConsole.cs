@@ -135,16 +135,21 @@ namespace Clife.Device.Shell
             switch (command)
             {
                 case "help": Help(); return;
-                case "status": Status(); return;
                 case "config": Config(words, line); return;
-                case "register": _device.ForceRegister(); WriteLine("registering"); return;
-                case "connect": _device.Connect(); WriteLine("connecting"); return;
-                case "disconnect": _device.Disconnect(); WriteLine("disconnected; type connect to go online again"); return;
-                case "unbind": Confirm("Erase the login and register again?", "unbind"); return;
-                case "factory-reset": Confirm("Erase ALL settings, including Wi-Fi and devKey, and reboot?", "factory-reset"); return;
-                case "reboot": WriteLine("rebooting"); _device.Reboot(); return;
                 case "log": Log(words); return;
                 case "report": Report(words); return;
+            }
+            // The commands below take no arguments; one given by mistake ("reboot now") must not go unnoticed.
+            bool plain = words.Length == 1;
+            switch (command)
+            {
+                case "status": if (NoArguments(plain, command)) Status(); return;
+                case "register": if (NoArguments(plain, command)) { _device.ForceRegister(); WriteLine("registering"); } return;
+                case "connect": if (NoArguments(plain, command)) { _device.Connect(); WriteLine("connecting"); } return;
+                case "disconnect": if (NoArguments(plain, command)) { _device.Disconnect(); WriteLine("disconnected; type connect to go online again"); } return;
+                case "unbind": if (NoArguments(plain, command)) Confirm("Erase the login and register again?", "unbind"); return;
+                case "factory-reset": if (NoArguments(plain, command)) Confirm("Erase ALL settings, including Wi-Fi and devKey, and reboot?", "factory-reset"); return;
+                case "reboot": if (NoArguments(plain, command)) { WriteLine("rebooting"); _device.Reboot(); } return;
             }
             for (int i = 0; i < _extensions.Length; i++)
             {
@@ -155,6 +160,12 @@ namespace Clife.Device.Shell
                 }
             }
             Error("unknown command \"" + command + "\"; type help for the list");
+        }
+
+        private bool NoArguments(bool plain, string command)
+        {
+            if (!plain) Error("usage: " + command + " (it takes no arguments)");
+            return plain;
         }
 
         private void RunConfirmed(string action)
