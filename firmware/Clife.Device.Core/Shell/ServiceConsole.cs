@@ -355,6 +355,11 @@ namespace Clife.Device.Shell
                 Error("usage: report [low|medium|high]");
                 return;
             }
+            if (!_device.Config.IsRegistered)
+            {
+                Error("the device has no login yet, so there is nowhere to report to; nothing was sent");
+                return;
+            }
             _device.Report(prio);
             WriteLine(_device.State == DeviceState.Connected ? "report sent" : "report queued until the device is online");
         }
