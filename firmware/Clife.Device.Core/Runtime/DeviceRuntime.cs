@@ -205,7 +205,12 @@ namespace Clife.Device.Runtime
             updated.MqttHost = reply.MqttHost;
             updated.MqttPort = reply.MqttPort;
             updated.MqttTls = reply.MqttTls;
-            if (!Save(updated)) return;
+            if (!Save(updated))
+            {
+                // Without the backoff every poll would register again, and each registration issues a new devId.
+                Retry("registered, but could not store the login: " + Log.LastError);
+                return;
+            }
             _backoff.Reset();
             UpdateTopics();
             Log.Write("registered as " + reply.DevId + "; broker " + reply.MqttHost + ":" + reply.MqttPort.ToString() + (reply.MqttTls ? " (TLS)" : ""));
