@@ -38,6 +38,7 @@ namespace Clife.Device.Tests
             System = new FakeSystem();
             Flash = new NorFlash(StorageSize, SectorSize, 7);
             Layout = new StorageLayout(StorageSize, SectorSize);
+            ConfigFlash = new WornFlashArea(Flash.Area(Layout.OffsetOf(StorageLayout.Config), Layout.SizeOf(StorageLayout.Config)));
             Boot();
             if (provision)
             {
@@ -63,6 +64,8 @@ namespace Clife.Device.Tests
         public FakeSystem System { get; }
         /// <summary>The flash chip.</summary>
         public NorFlash Flash { get; }
+        /// <summary>The configuration record's area of <see cref="Flash"/>, which a test can wear out.</summary>
+        public WornFlashArea ConfigFlash { get; }
         /// <summary>Storage layout.</summary>
         public StorageLayout Layout { get; }
         /// <summary>The data model of the current boot.</summary>
@@ -80,8 +83,7 @@ namespace Clife.Device.Tests
         public void Boot()
         {
             Model = NewModel();
-            DeviceHal hal = new DeviceHal(Clock, Random, Network, Mqtt, Platform, new TestCipherFactory(), System,
-                                          Flash.Area(Layout.OffsetOf(StorageLayout.Config), Layout.SizeOf(StorageLayout.Config)));
+            DeviceHal hal = new DeviceHal(Clock, Random, Network, Mqtt, Platform, new TestCipherFactory(), System, ConfigFlash);
             hal.LogSink = LogLines;
             Device = new DeviceRuntime(hal, new DeviceIdentity("1.0.0.0", "1.0", 1), Model);
             ConsoleStream = new FakeConsoleStream();

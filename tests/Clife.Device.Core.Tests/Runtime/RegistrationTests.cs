@@ -363,6 +363,26 @@ namespace Clife.Device.Tests
             Check.Equal(DeviceHarness.ProductCode, c.ProductCode, "configuration kept");
         }
 
+        public void A_login_that_cannot_be_stored_is_retried_with_backoff_not_at_every_poll()
+        {
+            DeviceHarness d = new DeviceHarness(true);
+            d.Random.AlwaysMax = true;
+            d.ConfigFlash.WritesIgnored = true; // the chip no longer takes writes: every save fails its read-back
+            d.Run(100);
+            Check.Equal(1, d.Platform.Registrations, "one registration");
+            Check.Equal(DeviceState.Unregistered, d.Device.State, "state");
+            Check.Contains("could not store the login", d.Device.Reason, "reason");
+            Check.Contains("; retry in ", d.Device.Reason, "reason");
+            Check.Contains("flash verify failed", d.Device.Reason, "the storage error");
+            d.Run(5000);
+            Check.Equal(3, d.Platform.Registrations, "registrations at 0, 1 and 3 s, not at every poll");
+            d.ConfigFlash.WritesIgnored = false;
+            d.RunUntil(DeviceState.Connected, 10 * Minute);
+            string login = d.Device.Config.LoginDevId;
+            d.Boot();
+            Check.Equal(login, d.Device.Config.LoginDevId, "stored once the flash works");
+        }
+
         public void A_success_after_failures_starts_the_backoff_over()
         {
             DeviceHarness d = new DeviceHarness(true);
