@@ -201,6 +201,7 @@ namespace Clife.Device.Runtime
             Clock.Sync(reply.Timestamp);
             DeviceConfig updated = _config.Clone();
             updated.LoginDevId = reply.DevId;
+            updated.LoginProductCode = _config.ProductCode;
             updated.DevSecret = reply.DevSecret;
             updated.MqttHost = reply.MqttHost;
             updated.MqttPort = reply.MqttPort;
@@ -744,8 +745,10 @@ namespace Clife.Device.Runtime
 
         private void UpdateTopics()
         {
-            _upTopic = TopicTemplate.Expand(_config.UpTopic, _config.ProductCode, _config.LoginDevId);
-            _downTopic = TopicTemplate.Expand(_config.DownTopic, _config.ProductCode, _config.LoginDevId);
+            // The login's product code: a productCode changed since takes effect with the next registration.
+            string productCode = _config.LoginProductCode.Length > 0 ? _config.LoginProductCode : _config.ProductCode;
+            _upTopic = TopicTemplate.Expand(_config.UpTopic, productCode, _config.LoginDevId);
+            _downTopic = TopicTemplate.Expand(_config.DownTopic, productCode, _config.LoginDevId);
         }
 
         private long NextMsgId() => _nextMsgId++;
