@@ -200,6 +200,7 @@ namespace Clife.Device.Tests
         {
             string after = " after cut " + k.ToString();
             Check.Equal("", c.LoginDevId, "devId" + after);
+            Check.Equal("", c.LoginProductCode, "login product code" + after);
             Check.Equal("", c.DevSecret, "devSecret" + after);
             Check.Equal("", c.MqttHost, "mqttHost" + after);
             Check.Equal(0, c.MqttPort, "mqttPort" + after);
@@ -209,6 +210,7 @@ namespace Clife.Device.Tests
         {
             string after = " after cut " + k.ToString();
             Check.Equal(devId, c.LoginDevId, "devId" + after);
+            Check.Equal(DeviceHarness.ProductCode, c.LoginProductCode, "login product code" + after);
             Check.Equal(secret, c.DevSecret, "devSecret" + after);
             Check.Equal("broker.local", c.MqttHost, "mqttHost" + after);
             Check.Equal(1883, c.MqttPort, "mqttPort" + after);

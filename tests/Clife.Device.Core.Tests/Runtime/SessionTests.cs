@@ -305,6 +305,24 @@ namespace Clife.Device.Tests
             Check.Equal(2, d.Mqtt.Connects, "connects");
         }
 
+        public void Topics_stay_those_of_the_login_until_the_device_registers_again_even_across_a_reboot()
+        {
+            DeviceHarness d = CommandTests.Online(null);
+            Check.Null(d.Device.SetConfig(ConfigKeys.ProductCode, "P-NEW"), "productCode");
+            Check.Equal("clife/P-TEST/dev-1/down", d.Device.DownTopic, "unchanged while online");
+            d.Boot();
+            d.RunUntilConnected();
+            Check.Equal("clife/P-TEST/dev-1/down", (string)d.Mqtt.Subscriptions[d.Mqtt.Subscriptions.Count - 1]!, "the login's topic after a reboot");
+            Check.Equal("clife/P-TEST/dev-1/up", d.Mqtt.LastOptions!.WillTopic, "the login's will topic");
+            long msgId = d.Platform.Send(Cmd.Query, "{}");
+            d.Run(100);
+            Check.NotNull(d.Platform.ReplyTo(msgId, Cmd.QueryReply), "still hears the platform");
+            d.Type("register");
+            d.RunUntilConnected();
+            Check.Equal("P-NEW", d.Platform.LastRequest!.ProductCode, "registered as the new product");
+            Check.Equal("clife/P-NEW/dev-2/down", d.Device.DownTopic, "the new login's topic");
+        }
+
         public void Backoff_is_reset_after_60_s_of_stable_connection()
         {
             DeviceHarness d = GrownBackoff();
