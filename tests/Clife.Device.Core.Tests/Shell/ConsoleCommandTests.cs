@@ -247,6 +247,20 @@ namespace Clife.Device.Tests
             Check.Equal(1, d.Platform.Registrations, "same login");
         }
 
+        public void Command_groups_added_from_outside_get_their_lines_their_help_and_their_confirmations()
+        {
+            DeviceHarness d = CommandTests.Online(null);
+            RecordingCommand ota = new RecordingCommand();
+            d.Console.Add(ota);
+            Check.Contains("ota status                   what the extension does\r\n", d.Type("help"), "help of the group");
+            Check.Equal("ota got 3 words\r\n" + Prompt, d.Type("ota  status  now"), "run with its words");
+            Check.Equal("Really? Type yes to confirm: ", d.Type("ota risky"), "its question");
+            Check.Equal("confirmed risky\r\n" + Prompt, d.Type("yes"), "its confirmation");
+            d.Type("ota risky");
+            Check.Equal("cancelled\r\n" + Prompt, d.Type("no"), "cancelled");
+            Check.Equal(1, ota.Confirmations, "confirmed once");
+        }
+
         private static int Lines(string output)
         {
             int n = 0;

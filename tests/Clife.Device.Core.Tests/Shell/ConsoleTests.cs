@@ -191,6 +191,16 @@ namespace Clife.Device.Tests
             Check.Equal("", d.TypeBytes(JsonText.Raw("\n")), "the LF of the CRLF is not another line");
         }
 
+        public void With_echo_on_the_typed_line_and_its_edits_come_back_before_the_answer()
+        {
+            DeviceHarness d = new DeviceHarness(true);
+            ServiceConsole console = new ServiceConsole(d.Device, d.ConsoleStream, true);
+            d.Device.Console = console;
+            string output = d.TypeBytes(JsonText.Raw("statx\x7Fus\r\n"));
+            Check.True(output.StartsWith("statx\b \bus\r\nstate:      "), "echo, erase, line end, then the answer: " + output);
+            Check.True(output.EndsWith(Prompt), "prompt");
+        }
+
         public void Several_lines_in_one_read_all_run_in_order()
         {
             DeviceHarness d = new DeviceHarness(true);
