@@ -123,12 +123,32 @@ namespace Clife.Device.Tests
             AssertRefused("config set allowDowngrade yes", "allowDowngrade must be on or off");
         }
 
+        public void TrialWindow_is_10_to_86400_seconds()
+        {
+            AssertSaved("config set trialWindow 10", ConfigKeys.TrialWindow, "10");
+            AssertSaved("config set trialWindow 86400", ConfigKeys.TrialWindow, "86400");
+            string why = "trialWindow must be 10 to 86400 seconds";
+            AssertRefused("config set trialWindow 9", why);
+            AssertRefused("config set trialWindow 86401", why);
+            AssertRefused("config set trialWindow soon", why);
+        }
+
+        public void OtaCheckHours_is_0_to_720()
+        {
+            AssertSaved("config set otaCheckHours 0", ConfigKeys.OtaCheckHours, "0");
+            AssertSaved("config set otaCheckHours 720", ConfigKeys.OtaCheckHours, "720");
+            string why = "otaCheckHours must be 0 (never) to 720";
+            AssertRefused("config set otaCheckHours -1", why);
+            AssertRefused("config set otaCheckHours 721", why);
+            AssertRefused("config set otaCheckHours daily", why);
+        }
+
         public void Unknown_key_is_an_error_listing_the_keys_and_nothing_is_saved()
         {
             DeviceHarness d = CommandTests.Online(null);
             int operations = d.Flash.Operations;
             string output = d.Type("config set colour red");
-            Check.Contains("error: unknown setting \"colour\"; keys: wifiSsid, wifiPassword, server, authLevel, productCode, devId, devKey, cipher, cipherIv, ca, downTopic, upTopic, reportPeriod, allowDowngrade\r\n", output, "error");
+            Check.Contains("error: unknown setting \"colour\"; keys: wifiSsid, wifiPassword, server, authLevel, productCode, devId, devKey, cipher, cipherIv, ca, downTopic, upTopic, reportPeriod, allowDowngrade, trialWindow, otaCheckHours\r\n", output, "error");
             Check.Contains("error: unknown setting \"loginDevId\"", d.Type("config set loginDevId dev-99"), "the login is not a setting");
             Check.Contains("error: unknown setting \"devSecret\"", d.Type("config clear devSecret"), "nor is the secret");
             Check.Equal(operations, d.Flash.Operations, "nothing written to flash");
@@ -197,6 +217,8 @@ namespace Clife.Device.Tests
                 case ConfigKeys.UpTopic: return c.UpTopic;
                 case ConfigKeys.ReportPeriod: return c.ReportPeriodSeconds.ToString();
                 case ConfigKeys.AllowDowngrade: return c.AllowDowngrade ? "on" : "off";
+                case ConfigKeys.TrialWindow: return c.TrialWindowSeconds.ToString();
+                case ConfigKeys.OtaCheckHours: return c.OtaCheckHours.ToString();
                 default: Check.Fail("no such key " + key); return "";
             }
         }
