@@ -39,11 +39,14 @@ namespace Clife.Device.Protocol
                 {
                     int cmd = Field.Int(r, Names.Cmd);
                     if (cmd < 0) throw new FrameException("field \"cmd\" must not be negative", r.TokenOffset);
+                    CheckNotCut(r, offset + count, Names.Cmd);
                     Header.Cmd = cmd;
                 }
                 else if (Field.Is(r, Names.MsgId))
                 {
-                    Header.MsgId = Field.Long(r, Names.MsgId);
+                    long msgId = Field.Long(r, Names.MsgId);
+                    CheckNotCut(r, offset + count, Names.MsgId);
+                    Header.MsgId = msgId;
                     Header.HasMsgId = true;
                 }
                 else if (Field.Is(r, Names.Ver))
@@ -146,6 +149,16 @@ namespace Clife.Device.Protocol
             {
                 throw new FrameException("field \"data\" at byte " + r.TokenOffset.ToString() + " must be an object or a string", r.TokenOffset);
             }
+        }
+
+        /// <summary>
+        /// A number that runs to the very end of the input may have been cut short ("msgId":12 of "msgId":1234), so
+        /// the header must not take it: an error reply would answer a msgId the platform never sent.
+        /// </summary>
+        private static void CheckNotCut(JsonReader r, int end, string field)
+        {
+            if (r.ValueOffset + r.ValueLength >= end)
+                throw new FrameException("frame ends inside field \"" + field + "\"", r.TokenOffset);
         }
 
         /// <summary>Parses "major.minor" (or "major") without allocating.</summary>

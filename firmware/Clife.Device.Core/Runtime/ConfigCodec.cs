@@ -43,6 +43,7 @@ namespace Clife.Device.Runtime
             w.WriteNumber(ConfigKeys.TrialWindow, c.TrialWindowSeconds);
             w.WriteNumber(ConfigKeys.OtaCheckHours, c.OtaCheckHours);
             w.WriteString(ConfigKeys.LoginDevId, c.LoginDevId);
+            w.WriteString(ConfigKeys.LoginProductCode, c.LoginProductCode);
             w.WriteString(ConfigKeys.DevSecret, c.DevSecret);
             w.WriteString(ConfigKeys.MqttHost, c.MqttHost);
             w.WriteNumber(ConfigKeys.MqttPort, c.MqttPort);
@@ -80,6 +81,7 @@ namespace Clife.Device.Runtime
                 else if (Field.Is(r, ConfigKeys.TrialWindow)) c.TrialWindowSeconds = Field.Int(r, ConfigKeys.TrialWindow);
                 else if (Field.Is(r, ConfigKeys.OtaCheckHours)) c.OtaCheckHours = Field.Int(r, ConfigKeys.OtaCheckHours);
                 else if (Field.Is(r, ConfigKeys.LoginDevId)) c.LoginDevId = Field.String(r, ConfigKeys.LoginDevId) ?? "";
+                else if (Field.Is(r, ConfigKeys.LoginProductCode)) c.LoginProductCode = Field.String(r, ConfigKeys.LoginProductCode) ?? "";
                 else if (Field.Is(r, ConfigKeys.DevSecret)) c.DevSecret = Field.String(r, ConfigKeys.DevSecret) ?? "";
                 else if (Field.Is(r, ConfigKeys.MqttHost)) c.MqttHost = Field.String(r, ConfigKeys.MqttHost) ?? "";
                 else if (Field.Is(r, ConfigKeys.MqttPort)) c.MqttPort = Field.Int(r, ConfigKeys.MqttPort);

@@ -41,6 +41,8 @@ namespace Clife.Device.Runtime
 
         /// <summary>Stored login: issued device id.</summary>
         public const string LoginDevId = "loginDevId";
+        /// <summary>Stored login: the product code the login was issued for (its topics use it).</summary>
+        public const string LoginProductCode = "loginProductCode";
         /// <summary>Stored login: MQTT password (secret).</summary>
         public const string DevSecret = "devSecret";
         /// <summary>Stored login: broker host.</summary>

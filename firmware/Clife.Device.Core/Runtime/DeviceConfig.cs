@@ -64,6 +64,12 @@ namespace Clife.Device.Runtime
         /// <summary>Device id the platform issued (empty when not registered).</summary>
         public string LoginDevId = "";
 
+        /// <summary>
+        /// Product code the login was issued for. The topics use it, so changing <see cref="ProductCode"/> takes effect
+        /// at the next registration, not at the next reboot (empty in records written before it was kept).
+        /// </summary>
+        public string LoginProductCode = "";
+
         /// <summary>MQTT password the platform issued (secret).</summary>
         public string DevSecret = "";
 
@@ -83,6 +89,7 @@ namespace Clife.Device.Runtime
         public void ClearLogin()
         {
             LoginDevId = "";
+            LoginProductCode = "";
             DevSecret = "";
             MqttHost = "";
             MqttPort = 0;

@@ -201,11 +201,17 @@ namespace Clife.Device.Runtime
             Clock.Sync(reply.Timestamp);
             DeviceConfig updated = _config.Clone();
             updated.LoginDevId = reply.DevId;
+            updated.LoginProductCode = _config.ProductCode;
             updated.DevSecret = reply.DevSecret;
             updated.MqttHost = reply.MqttHost;
             updated.MqttPort = reply.MqttPort;
             updated.MqttTls = reply.MqttTls;
-            if (!Save(updated)) return;
+            if (!Save(updated))
+            {
+                // Without the backoff every poll would register again, and each registration issues a new devId.
+                Retry("registered, but could not store the login: " + Log.LastError);
+                return;
+            }
             _backoff.Reset();
             UpdateTopics();
             Log.Write("registered as " + reply.DevId + "; broker " + reply.MqttHost + ":" + reply.MqttPort.ToString() + (reply.MqttTls ? " (TLS)" : ""));
@@ -514,8 +520,7 @@ namespace Clife.Device.Runtime
         public void Report(int prio)
         {
             _model.Changed = false;
-            long period = (long)_config.ReportPeriodSeconds * MillisPerSecond;
-            _nextReportMs = Now + (period > 0 ? period : long.MaxValue / 2);
+            ScheduleNextReport();
             if (!_config.IsRegistered)
             {
                 Log.Warn("report not sent: the device has no login");
@@ -557,7 +562,11 @@ namespace Clife.Device.Runtime
 
         private void Enqueue(byte[] frame, int length, int prio)
         {
-            if (!_queue.Enqueue(frame, length, prio)) Log.Warn("outbound queue full: a frame was dropped");
+            int dropped = _queue.Dropped;
+            bool kept = _queue.Enqueue(frame, length, prio);
+            int lost = _queue.Dropped - dropped;
+            if (!kept) Log.Warn("outbound queue full: the new frame was dropped");
+            else if (lost > 0) Log.Warn("outbound queue full: " + lost.ToString() + " older frame(s) dropped");
         }
 
         /// <summary>Publishes queued frames, highest priority first, while connected.</summary>
@@ -600,6 +609,7 @@ namespace Clife.Device.Runtime
             Log.Write("configuration changed: " + key + (ConfigKeys.IsSecret(key) ? " (secret)" : " = " + (key == ConfigKeys.Ca ? "(certificate)" : value)));
             if (_state == DeviceState.Unconfigured) EnterUnregisteredOrUnconfigured("configuration changed");
             if (key == ConfigKeys.UpTopic || key == ConfigKeys.DownTopic) UpdateTopics();
+            if (key == ConfigKeys.ReportPeriod) ScheduleNextReport(); // a new period counts from now, not from the old schedule
             return null;
         }
 
@@ -726,10 +736,19 @@ namespace Clife.Device.Runtime
             _reason = reason;
         }
 
+        /// <summary>The next periodic report is one period from now (never, when the period is 0).</summary>
+        private void ScheduleNextReport()
+        {
+            long period = (long)_config.ReportPeriodSeconds * MillisPerSecond;
+            _nextReportMs = Now + (period > 0 ? period : long.MaxValue / 2);
+        }
+
         private void UpdateTopics()
         {
-            _upTopic = TopicTemplate.Expand(_config.UpTopic, _config.ProductCode, _config.LoginDevId);
-            _downTopic = TopicTemplate.Expand(_config.DownTopic, _config.ProductCode, _config.LoginDevId);
+            // The login's product code: a productCode changed since takes effect with the next registration.
+            string productCode = _config.LoginProductCode.Length > 0 ? _config.LoginProductCode : _config.ProductCode;
+            _upTopic = TopicTemplate.Expand(_config.UpTopic, productCode, _config.LoginDevId);
+            _downTopic = TopicTemplate.Expand(_config.DownTopic, productCode, _config.LoginDevId);
         }
 
         private long NextMsgId() => _nextMsgId++;

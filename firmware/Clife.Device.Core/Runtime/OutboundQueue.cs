@@ -1,7 +1,8 @@
 namespace Clife.Device.Runtime
 {
     /// <summary>
-    /// Frames waiting to be published: they leave in priority order (high first, FIFO within a priority).
+    /// Frames waiting to be published: they leave in priority order (high first, FIFO within a priority; every
+    /// prio of 2 and above is high).
     /// Bounded by frame count and total bytes; when full, the oldest frame of the lowest priority goes first
     /// (a new frame of strictly lower priority than everything queued is the one dropped).
     /// </summary>
@@ -39,6 +40,9 @@ namespace Clife.Device.Runtime
         /// </summary>
         public bool Enqueue(byte[] frame, int length, int prio)
         {
+            // The protocol has three classes (0 low, 1 medium, >= 2 high): prio 9 is as high as 2, not higher.
+            if (prio > Protocol.Profile.PrioHigh) prio = Protocol.Profile.PrioHigh;
+            if (prio < Protocol.Profile.PrioLow) prio = Protocol.Profile.PrioLow;
             if (length > _maxBytes)
             {
                 Dropped++;

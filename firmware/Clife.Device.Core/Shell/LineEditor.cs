@@ -5,8 +5,9 @@ namespace Clife.Device.Shell
 {
     /// <summary>
     /// Turns the bytes a terminal sends into command lines: echo, backspace/delete, Ctrl-C and Ctrl-U, CR, LF and
-    /// CRLF as one line end, ANSI escape sequences (arrow keys) ignored, other control bytes ignored, and lines
-    /// longer than the limit rejected as a whole instead of being cut.
+    /// CRLF as one line end, ANSI escape sequences (CSI and SS3: arrow keys, function keys) ignored, other control
+    /// bytes ignored, and lines longer than the limit rejected as a whole instead of being cut. A control byte inside
+    /// an unfinished escape sequence ends the sequence and still acts, so garbage cannot swallow a line end or Ctrl-C.
     /// </summary>
     public sealed class LineEditor
     {
@@ -35,6 +36,7 @@ namespace Clife.Device.Shell
         private const int StateAfterCr = 1;
         private const int StateEscape = 2;
         private const int StateCsi = 3;
+        private const int StateSs3 = 4;
 
         private static readonly byte[] EraseSequence = { Backspace, Space, Backspace };
         private static readonly byte[] NewLine = { Cr, Lf };
@@ -70,11 +72,23 @@ namespace Clife.Device.Shell
                     if (b == Lf) return Pending; // the LF of a CRLF
                     break;
                 case StateEscape:
-                    _state = b == (byte)'[' ? StateCsi : StateText;
-                    return Pending;
+                    // ESC [ starts a CSI sequence (arrows, Delete); ESC O an SS3 one (arrows in application mode, F1-F4).
+                    _state = b == (byte)'[' ? StateCsi : b == (byte)'O' ? StateSs3 : StateText;
+                    if (b >= Space) return Pending;
+                    _state = StateText; // a control byte (CR, Ctrl-C, ESC) cuts the sequence short and acts as itself
+                    break;
                 case StateCsi:
-                    if (b >= 0x40 && b <= 0x7E) _state = StateText;
-                    return Pending;
+                    if (b >= Space)
+                    {
+                        if (b >= 0x40 && b <= 0x7E) _state = StateText;
+                        return Pending;
+                    }
+                    _state = StateText;
+                    break;
+                case StateSs3:
+                    _state = StateText;
+                    if (b >= Space) return Pending;
+                    break;
             }
 
             if (b == Cr || b == Lf)
@@ -96,8 +110,8 @@ namespace Clife.Device.Shell
             }
             if (b == CtrlU)
             {
+                _overflow = false; // first: RemoveLastCharacter does nothing while the line overflows
                 while (_length > 0) RemoveLastCharacter();
-                _overflow = false;
                 return Pending;
             }
             if (b == Escape)

@@ -28,6 +28,7 @@ namespace Clife.Device.Shell
         private const int ModeCommand = 0;
         private const int ModeConfirm = 1;
         private const int ModePem = 2;
+        private const int ModePemDiscard = 3;
 
         private readonly DeviceRuntime _device;
         private readonly IByteStream _stream;
@@ -72,8 +73,8 @@ namespace Clife.Device.Shell
                 switch (status)
                 {
                     case LineEditor.LineReady: OnLine(_editor.Line); break;
-                    case LineEditor.TooLong: Error("line too long (max " + MaxLine.ToString() + " characters); nothing was run"); ResetMode(); break;
-                    case LineEditor.Invalid: Error("line is not valid UTF-8; nothing was run"); ResetMode(); break;
+                    case LineEditor.TooLong: OnBadLine("line too long (max " + MaxLine.ToString() + " characters)"); break;
+                    case LineEditor.Invalid: OnBadLine("line is not valid UTF-8"); break;
                     case LineEditor.Cancelled: ResetMode(); Write(Prompt); break;
                 }
             }
@@ -102,6 +103,7 @@ namespace Clife.Device.Shell
                     else WriteLine("cancelled");
                     break;
                 case ModePem:
+                case ModePemDiscard:
                     OnPemLine(line);
                     return;
                 default:
@@ -109,6 +111,20 @@ namespace Clife.Device.Shell
                     break;
             }
             if (_mode == ModeCommand && _device.State != DeviceState.Stopped) Write(Prompt);
+        }
+
+        /// <summary>A line the editor rejected: nothing runs, and a confirmation or a paste does not go on with it.</summary>
+        private void OnBadLine(string what)
+        {
+            if (_mode == ModePem)
+            {
+                DiscardPaste(what);
+                return;
+            }
+            if (_mode == ModePemDiscard) return;
+            Error(what + "; nothing was run");
+            ResetMode();
+            if (_device.State != DeviceState.Stopped) Write(Prompt);
         }
 
         private void Run(string line)
@@ -119,16 +135,21 @@ namespace Clife.Device.Shell
             switch (command)
             {
                 case "help": Help(); return;
-                case "status": Status(); return;
                 case "config": Config(words, line); return;
-                case "register": _device.ForceRegister(); WriteLine("registering"); return;
-                case "connect": _device.Connect(); WriteLine("connecting"); return;
-                case "disconnect": _device.Disconnect(); WriteLine("disconnected; type connect to go online again"); return;
-                case "unbind": Confirm("Erase the login and register again?", "unbind"); return;
-                case "factory-reset": Confirm("Erase ALL settings, including Wi-Fi and devKey, and reboot?", "factory-reset"); return;
-                case "reboot": WriteLine("rebooting"); _device.Reboot(); return;
                 case "log": Log(words); return;
                 case "report": Report(words); return;
+            }
+            // The commands below take no arguments; one given by mistake ("reboot now") must not go unnoticed.
+            bool plain = words.Length == 1;
+            switch (command)
+            {
+                case "status": if (NoArguments(plain, command)) Status(); return;
+                case "register": if (NoArguments(plain, command)) { _device.ForceRegister(); WriteLine("registering"); } return;
+                case "connect": if (NoArguments(plain, command)) { _device.Connect(); WriteLine("connecting"); } return;
+                case "disconnect": if (NoArguments(plain, command)) { _device.Disconnect(); WriteLine("disconnected; type connect to go online again"); } return;
+                case "unbind": if (NoArguments(plain, command)) Confirm("Erase the login and register again?", "unbind"); return;
+                case "factory-reset": if (NoArguments(plain, command)) Confirm("Erase ALL settings, including Wi-Fi and devKey, and reboot?", "factory-reset"); return;
+                case "reboot": if (NoArguments(plain, command)) { WriteLine("rebooting"); _device.Reboot(); } return;
             }
             for (int i = 0; i < _extensions.Length; i++)
             {
@@ -139,6 +160,12 @@ namespace Clife.Device.Shell
                 }
             }
             Error("unknown command \"" + command + "\"; type help for the list");
+        }
+
+        private bool NoArguments(bool plain, string command)
+        {
+            if (!plain) Error("usage: " + command + " (it takes no arguments)");
+            return plain;
         }
 
         private void RunConfirmed(string action)
@@ -251,19 +278,37 @@ namespace Clife.Device.Shell
 
         private void OnPemLine(string line)
         {
-            _pem += line.Trim() + "\n";
-            if (_pem.Length > MaxPemBytes)
+            bool end = line.IndexOf(PemEnd) >= 0;
+            if (_mode == ModePemDiscard)
             {
-                Error("certificate longer than " + MaxPemBytes.ToString() + " bytes; nothing was saved");
+                if (!end) return;
                 ResetMode();
                 Write(Prompt);
                 return;
             }
-            if (line.IndexOf(PemEnd) < 0) return;
+            _pem += line.Trim() + "\n";
+            if (_pem.Length > MaxPemBytes)
+            {
+                DiscardPaste("certificate longer than " + MaxPemBytes.ToString() + " bytes");
+                if (end) OnPemLine(line);
+                return;
+            }
+            if (!end) return;
             string pem = _pem;
             ResetMode();
             Set(ConfigKeys.Ca, pem);
             Write(Prompt);
+        }
+
+        /// <summary>
+        /// Gives up a paste: nothing is saved, and the rest of it, up to the END line, is ignored rather than run as
+        /// commands (Ctrl-C also ends it).
+        /// </summary>
+        private void DiscardPaste(string why)
+        {
+            Error(why + "; nothing was saved; ignoring the rest of the paste up to " + PemEnd + " (Ctrl-C stops)");
+            _pem = "";
+            _mode = ModePemDiscard;
         }
 
         private void ConfigShow()
@@ -308,6 +353,11 @@ namespace Clife.Device.Shell
             else if (words.Length > 2)
             {
                 Error("usage: report [low|medium|high]");
+                return;
+            }
+            if (!_device.Config.IsRegistered)
+            {
+                Error("the device has no login yet, so there is nowhere to report to; nothing was sent");
                 return;
             }
             _device.Report(prio);

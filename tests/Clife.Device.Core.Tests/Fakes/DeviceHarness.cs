@@ -1,3 +1,4 @@
+using System.Collections;
 using Clife.Device.Protocol;
 using Clife.Device.Runtime;
 using Clife.Device.Shell;
@@ -37,6 +38,7 @@ namespace Clife.Device.Tests
             System = new FakeSystem();
             Flash = new NorFlash(StorageSize, SectorSize, 7);
             Layout = new StorageLayout(StorageSize, SectorSize);
+            ConfigFlash = new WornFlashArea(Flash.Area(Layout.OffsetOf(StorageLayout.Config), Layout.SizeOf(StorageLayout.Config)));
             Boot();
             if (provision)
             {
@@ -62,6 +64,8 @@ namespace Clife.Device.Tests
         public FakeSystem System { get; }
         /// <summary>The flash chip.</summary>
         public NorFlash Flash { get; }
+        /// <summary>The configuration record's area of <see cref="Flash"/>, which a test can wear out.</summary>
+        public WornFlashArea ConfigFlash { get; }
         /// <summary>Storage layout.</summary>
         public StorageLayout Layout { get; }
         /// <summary>The data model of the current boot.</summary>
@@ -79,8 +83,7 @@ namespace Clife.Device.Tests
         public void Boot()
         {
             Model = NewModel();
-            DeviceHal hal = new DeviceHal(Clock, Random, Network, Mqtt, Platform, new TestCipherFactory(), System,
-                                          Flash.Area(Layout.OffsetOf(StorageLayout.Config), Layout.SizeOf(StorageLayout.Config)));
+            DeviceHal hal = new DeviceHal(Clock, Random, Network, Mqtt, Platform, new TestCipherFactory(), System, ConfigFlash);
             hal.LogSink = LogLines;
             Device = new DeviceRuntime(hal, new DeviceIdentity("1.0.0.0", "1.0", 1), Model);
             ConsoleStream = new FakeConsoleStream();
@@ -112,12 +115,43 @@ namespace Clife.Device.Tests
                        + Device.StateName + " (" + Device.Reason + ")");
         }
 
-        /// <summary>Types a console line and polls once.</summary>
-        public string Type(string line)
+        /// <summary>Runs until the device is online (registering first when it has no login).</summary>
+        public void RunUntilConnected() => RunUntil(DeviceState.Connected, 10000);
+
+        /// <summary>
+        /// Advances time by <paramref name="milliseconds"/> in steps of <paramref name="step"/> ms, polling after each,
+        /// and returns the times (monotonic ms) at which <paramref name="counter"/> went up: when attempts happened.
+        /// </summary>
+        public long[] TimesOf(Counter counter, long milliseconds, int step)
+        {
+            ArrayList times = new ArrayList();
+            int last = counter();
+            for (long t = 0; t < milliseconds; t += step)
+            {
+                Clock.Advance(step);
+                Device.Poll();
+                int now = counter();
+                for (; last < now; last++) times.Add(Clock.NowMs);
+            }
+            long[] result = new long[times.Count];
+            for (int i = 0; i < result.Length; i++) result[i] = (long)times[i]!;
+            return result;
+        }
+
+        /// <summary>Types a console line (CR LF appended), polls until the console read it all, and returns what it printed.</summary>
+        public string Type(string line) => TypeBytes(Clife.Device.Text.Utf8.GetBytes(line + "\r\n"));
+
+        /// <summary>Types raw bytes, polls until the console read them all, and returns what it printed.</summary>
+        /// <remarks>The console reads a bounded chunk per poll, so a long paste takes several polls.</remarks>
+        public string TypeBytes(byte[] bytes)
         {
             ConsoleStream.TakeOutput();
-            ConsoleStream.Type(line + "\r\n");
-            Device.Poll();
+            ConsoleStream.TypeBytes(bytes);
+            for (int polls = 0; polls < 10000; polls++)
+            {
+                Device.Poll();
+                if (ConsoleStream.Pending == 0 || Device.State == DeviceState.Stopped) break;
+            }
             return ConsoleStream.TakeOutput();
         }
 
@@ -129,6 +163,26 @@ namespace Clife.Device.Tests
             DataPoint.Str("mode", 8, true, "auto"),
             DataPoint.Int("temperature", -40, 125, false, 21),
         });
+    }
+
+    /// <summary>A number a test watches, such as the count of registration attempts.</summary>
+    public delegate int Counter();
+
+    /// <summary>Counts the controls the application was told about, and remembers the points of the last one.</summary>
+    public sealed class CountingListener : IDataModelListener
+    {
+        /// <summary>Controls applied.</summary>
+        public int Calls;
+        /// <summary>Points of the last control, separated by commas.</summary>
+        public string LastPoints = "";
+
+        /// <inheritdoc/>
+        public void OnControlled(DataModel model, string[] changedPoints)
+        {
+            Calls++;
+            LastPoints = "";
+            for (int i = 0; i < changedPoints.Length; i++) LastPoints += (i > 0 ? "," : "") + changedPoints[i];
+        }
     }
 
     /// <summary>Keeps every log line, to check what was (and was not) logged.</summary>

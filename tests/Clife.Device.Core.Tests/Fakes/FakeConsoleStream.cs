@@ -24,6 +24,9 @@ namespace Clife.Device.Tests
             _read = 0;
         }
 
+        /// <summary>Typed bytes the console has not read yet.</summary>
+        public int Pending => _input.Length - _read;
+
         /// <summary>Everything printed since the last call, as text (and forgets it).</summary>
         public string TakeOutput()
         {

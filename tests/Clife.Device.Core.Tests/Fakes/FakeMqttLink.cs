@@ -25,6 +25,9 @@ namespace Clife.Device.Tests
     /// <summary>Called with every message the device publishes (the fake platform listens here).</summary>
     public delegate void PublishHandler(string topic, byte[] payload);
 
+    /// <summary>Decides the CONNACK of a connect that no scripted result covers (the fake broker's authentication).</summary>
+    public delegate int ConnectHandler(MqttConnectOptions options);
+
     /// <summary>A scripted MQTT link: tests choose CONNACK results, deliver messages and drop the connection.</summary>
     public sealed class FakeMqttLink : IMqttLink
     {
@@ -47,6 +50,8 @@ namespace Clife.Device.Tests
         public bool PublishFails;
         /// <summary>Receives every published message.</summary>
         public PublishHandler? OnPublish;
+        /// <summary>Decides connects that no scripted result covers; null accepts them.</summary>
+        public ConnectHandler? OnConnect;
 
         /// <summary>Queues the result of a future Connect call (the default is Accepted).</summary>
         public void NextConnect(int result) => _connectResults.Add(result);
@@ -67,6 +72,10 @@ namespace Clife.Device.Tests
             {
                 result = (int)_connectResults[0]!;
                 _connectResults.RemoveAt(0);
+            }
+            else if (OnConnect != null)
+            {
+                result = OnConnect(options);
             }
             LastError = result == MqttConnectResult.Accepted ? "" : "scripted failure";
             if (result != MqttConnectResult.Accepted) return result;

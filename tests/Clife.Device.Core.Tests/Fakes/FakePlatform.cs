@@ -74,6 +74,24 @@ namespace Clife.Device.Tests
         public bool AnswerConnect = true;
         /// <summary>respCode of 2005.</summary>
         public int ConnectRespCode = Profile.RespOk;
+        /// <summary>respCont of refusals (an HTTP error's body, a register reply with respCode != 0).</summary>
+        public string RefusalText = "product not found";
+        /// <summary>Refuse registrations with a reply whose data is a plain (unencrypted) result, respCode -1.</summary>
+        public bool PlainRefusal;
+        /// <summary>Non-null: the body of every register reply, sent as it is (with <see cref="RegisterStatus"/>).</summary>
+        public string? RegisterRawBody;
+        /// <summary>
+        /// The fake broker accepts only logins the platform issued and has not revoked (CONNACK 4 otherwise).
+        /// Scripted <see cref="FakeMqttLink.NextConnect"/> results still come first.
+        /// </summary>
+        public bool CheckCredentials = true;
+
+        /// <summary>Registration requests whose data the platform could not decrypt with its devKey.</summary>
+        public int DecryptFailures;
+        /// <summary>Device id issued last (empty before the first registration).</summary>
+        public string LastDevId = "";
+        /// <summary>devSecret issued last.</summary>
+        public string LastDevSecret = "";
 
         /// <summary>Registration requests received.</summary>
         public int Registrations;
@@ -81,6 +99,8 @@ namespace Clife.Device.Tests
         public string LastUrl = "";
         /// <summary>CA passed with the last registration.</summary>
         public string LastCa = "";
+        /// <summary>Timeout the device gave the last registration.</summary>
+        public int LastTimeoutMs;
         /// <summary>Data of the last registration request.</summary>
         public RegisterRequest? LastRequest;
         /// <summary>Every frame the device published, in order.</summary>
@@ -88,6 +108,7 @@ namespace Clife.Device.Tests
         /// <summary>The platform's file server (OTA images and uploads).</summary>
         public readonly FakeFileServer Files = new FakeFileServer();
 
+        private readonly ArrayList _logins = new ArrayList();
         private readonly FakeMqttLink _link;
         private readonly JsonWriter _writer = new JsonWriter(512);
         private long _nextMsgId = 500;
@@ -97,34 +118,53 @@ namespace Clife.Device.Tests
         {
             _link = link;
             link.OnPublish = OnPublish;
+            link.OnConnect = OnConnect;
         }
 
         /// <summary>Topic the device listens on (valid after registration).</summary>
         public string DownTopic = "";
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// A request the platform cannot decrypt (the devKeys differ) is still answered, sealed with the platform's
+        /// key, as a platform that knows the device from the URL's query would; the device then cannot decrypt it.
+        /// </remarks>
         public HttpResult Post(string url, string contentType, byte[] body, int offset, int count, string caPem, int timeoutMs)
         {
             Registrations++;
             LastUrl = url;
             LastCa = caPem;
+            LastTimeoutMs = timeoutMs;
             if (RegisterTransportError.Length > 0) return HttpResult.Failed(RegisterTransportError);
+            if (RegisterRawBody != null)
+            {
+                byte[] raw = Utf8.GetBytes(RegisterRawBody);
+                return HttpResult.Response(RegisterStatus, raw, raw.Length);
+            }
             FrameReader reader = new FrameReader();
             reader.Decode(body, offset, count);
             long msgId = reader.Header.MsgId;
             IBlockCipher cipher = new TestBlockCipher(Clife.Device.Crypto.DevKey.ToKey(DevKey));
             byte[] sealedRequest = Convert.FromBase64String(reader.DataString());
-            byte[] plain = PayloadCipher.Decrypt(cipher, Mode, null, sealedRequest, 0, sealedRequest.Length);
-            LastRequest = RegisterRequest.Read(reader.Open(plain, 0, plain.Length));
-
-            if (RegisterStatus != 200)
+            LastRequest = null;
+            try
             {
-                FrameWriter.Result(_writer, Cmd.RegisterReply, Profile.DirToDevice, msgId, PlatformTime, -1, "product not found");
+                byte[] plain = PayloadCipher.Decrypt(cipher, Mode, null, sealedRequest, 0, sealedRequest.Length);
+                LastRequest = RegisterRequest.Read(reader.Open(plain, 0, plain.Length));
+            }
+            catch (CodecException)
+            {
+                DecryptFailures++;
+            }
+
+            if (RegisterStatus != 200 || PlainRefusal)
+            {
+                FrameWriter.Result(_writer, Cmd.RegisterReply, Profile.DirToDevice, msgId, PlatformTime, -1, RefusalText);
                 return HttpResult.Response(RegisterStatus, _writer.ToArray(), _writer.Length);
             }
             RegisterReply reply = new RegisterReply();
             reply.RespCode = RegisterRespCode;
-            reply.RespCont = RegisterRespCode == Profile.RespOk ? "ok" : "device disabled";
+            reply.RespCont = RegisterRespCode == Profile.RespOk ? "ok" : RefusalText;
             reply.DevId = DevIdPrefix + Registrations.ToString();
             reply.DevSecret = "secret-" + Registrations.ToString() + "-xyz";
             reply.MqttHost = MqttHost;
@@ -137,7 +177,13 @@ namespace Clife.Device.Tests
             FrameWriter.Begin(_writer, Cmd.RegisterReply, Profile.DirToDevice, WrongReplyMsgId ? msgId + 1 : msgId, Profile.PrioMedium, PlatformTime);
             _writer.WriteString(Convert.ToBase64String(sealedReply));
             FrameWriter.End(_writer);
-            DownTopic = "clife/" + (LastRequest.ProductCode) + "/" + reply.DevId + "/down";
+            if (RegisterRespCode == Profile.RespOk && !WrongReplyMsgId && LastRequest != null)
+            {
+                LastDevId = reply.DevId;
+                LastDevSecret = reply.DevSecret;
+                _logins.Add(reply.DevId + "\n" + reply.DevSecret);
+                DownTopic = "clife/" + LastRequest.ProductCode + "/" + reply.DevId + "/down";
+            }
             return HttpResult.Response(200, _writer.ToArray(), _writer.Length);
         }
 
@@ -146,6 +192,31 @@ namespace Clife.Device.Tests
 
         /// <inheritdoc/>
         public IHttpUpload OpenPost(string url, string contentType, long length, string caPem, int timeoutMs) => Files.Post(url, length);
+
+        /// <summary>True when the platform issued this login and has not revoked it.</summary>
+        public bool IsValidLogin(string devId, string devSecret) => _logins.IndexOf(devId + "\n" + devSecret) >= 0;
+
+        /// <summary>Revokes every login of a device id (the platform unbound it).</summary>
+        public void Revoke(string devId)
+        {
+            for (int i = _logins.Count - 1; i >= 0; i--)
+            {
+                if (((string)_logins[i]!).StartsWith(devId + "\n")) _logins.RemoveAt(i);
+            }
+        }
+
+        /// <summary>Unbinds the device: revokes its login and sends 2013; returns the msgId.</summary>
+        public long Unbind()
+        {
+            Revoke(LastDevId);
+            return Send(Cmd.Unbind, "{\"devId\":\"" + LastDevId + "\"}");
+        }
+
+        private int OnConnect(MqttConnectOptions options)
+        {
+            if (!CheckCredentials || IsValidLogin(options.Username, options.Password)) return MqttConnectResult.Accepted;
+            return MqttConnectResult.BadCredentials;
+        }
 
         private void OnPublish(string topic, byte[] payload)
         {
@@ -169,10 +240,20 @@ namespace Clife.Device.Tests
         public long Send(int cmd, string dataJson)
         {
             long msgId = _nextMsgId++;
-            SendRaw("{\"cmd\":" + cmd.ToString() + ",\"ver\":\"1.0\",\"dir\":\"30\",\"msgId\":" + msgId.ToString()
-                    + ",\"timestamp\":" + PlatformTime.ToString() + ",\"data\":" + dataJson + "}");
+            SendWithMsgId(cmd, msgId, dataJson);
             return msgId;
         }
+
+        /// <summary>Sends a platform frame with a chosen msgId (a repeat, as QoS 1 may deliver), dir "30", ver "1.0".</summary>
+        public void SendWithMsgId(int cmd, long msgId, string dataJson) => SendFrame(cmd, "1.0", "30", msgId, dataJson);
+
+        /// <summary>Sends a frame with every envelope field chosen by the test.</summary>
+        public void SendFrame(int cmd, string ver, string dir, long msgId, string dataJson) =>
+            SendRaw("{\"cmd\":" + cmd.ToString() + ",\"ver\":\"" + ver + "\",\"dir\":\"" + dir + "\",\"msgId\":" + msgId.ToString()
+                    + ",\"timestamp\":" + PlatformTime.ToString() + ",\"data\":" + dataJson + "}");
+
+        /// <summary>A msgId the platform has not used yet.</summary>
+        public long NewMsgId() => _nextMsgId++;
 
         /// <summary>Delivers exactly these bytes to the device's down topic.</summary>
         public void SendRaw(string frame) => SendBytes(Utf8.GetBytes(frame));

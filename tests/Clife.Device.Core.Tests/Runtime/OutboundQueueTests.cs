@@ -64,6 +64,17 @@ namespace Clife.Device.Tests
             Check.Equal(0, queue.Bytes, "bytes after clear");
         }
 
+        public void Every_prio_of_2_and_above_is_the_same_high_class_and_negative_is_low()
+        {
+            OutboundQueue queue = new OutboundQueue(8, 1000);
+            queue.Enqueue(Frame(1), 1, 2);
+            queue.Enqueue(Frame(2), 1, 9);
+            queue.Enqueue(Frame(3), 1, 0);
+            queue.Enqueue(Frame(4), 1, -4);
+            queue.Enqueue(Frame(5), 1, 3);
+            Check.Equal("1 2 5 3 4", Drain(queue), "order");
+        }
+
         private static byte[] Frame(int id) => new byte[] { (byte)id };
 
         private static string Drain(OutboundQueue queue)
