@@ -80,6 +80,9 @@ namespace Clife.Device.Runtime
         /// <summary>Monotonic time when the runtime was created.</summary>
         public long StartedAtMs { get; }
 
+        /// <summary>Milliseconds left of a timed forced-offline hold (-1 when there is none).</summary>
+        public long OfflineRemainingMs => _state == DeviceState.Offline && _offlineUntilMs >= 0 ? (_offlineUntilMs > Now ? _offlineUntilMs - Now : 0) : -1;
+
         /// <summary>Milliseconds until the next registration or connection attempt (0 when due or not waiting).</summary>
         public long RetryInMs => _state == DeviceState.Unregistered || _state == DeviceState.Registered
             ? (_nextAttemptMs > Now ? _nextAttemptMs - Now : 0) : 0;
@@ -356,6 +359,10 @@ namespace Clife.Device.Runtime
 
         // ---- Incoming frames ----
 
+        /// <remarks>
+        /// Error replies to frames that could not be decoded are not cached: a corrected frame sent again with the
+        /// same msgId is then acted on, not answered with the old error.
+        /// </remarks>
         private void HandleFrame(byte[] payload)
         {
             FrameHeader h = _reader.Header;
@@ -367,7 +374,7 @@ namespace Clife.Device.Runtime
             {
                 Log.Fail("malformed frame: " + e.Message);
                 if (h.IsAnswerable && Cmd.IsPlatformRequest(h.Cmd) && (h.DirFrom < 0 || h.IsToDevice))
-                    SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, "malformed frame: " + e.Message, true);
+                    SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, "malformed frame: " + e.Message, false);
                 return;
             }
             if (Cmd.IsLocal(h.Cmd))
@@ -384,7 +391,7 @@ namespace Clife.Device.Runtime
             {
                 string why = "unsupported protocol version " + h.VerMajor.ToString() + "." + h.VerMinor.ToString();
                 Log.Fail(Cmd.Name(h.Cmd) + " msgId " + h.MsgId.ToString() + ": " + why);
-                if (Cmd.IsPlatformRequest(h.Cmd)) SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, why, true);
+                if (Cmd.IsPlatformRequest(h.Cmd)) SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, why, false);
                 return;
             }
             try
@@ -397,7 +404,7 @@ namespace Clife.Device.Runtime
             catch (CodecException e)
             {
                 Log.Fail(Cmd.Name(h.Cmd) + " msgId " + h.MsgId.ToString() + ": " + e.Message);
-                if (Cmd.IsPlatformRequest(h.Cmd)) SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, e.Message, true);
+                if (Cmd.IsPlatformRequest(h.Cmd)) SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, e.Message, false);
             }
         }
 

@@ -201,7 +201,9 @@ namespace Clife.Device.Shell
             DeviceIdentity id = _device.Identity;
             DeviceHal hal = _device.Hal;
             string reason = _device.Reason;
-            WriteLine("state:      " + _device.StateName + (reason.Length > 0 ? " (" + reason + ")" : ""));
+            long held = _device.OfflineRemainingMs;
+            WriteLine("state:      " + _device.StateName + (reason.Length > 0 ? " (" + reason + ")" : "")
+                      + (held >= 0 ? "; back online in " + ((held + 999) / 1000).ToString() + " s" : ""));
             WriteLine("firmware:   software " + id.Software + ", hardware " + id.Hardware + ", productVer " + id.ProductVer.ToString());
             WriteLine("server:     " + c.ServerUrl + " (authLevel " + c.AuthLevel.ToString() + ")");
             WriteLine("device:     devId " + Or(c.LoginDevId, Or(c.DevId, "(none)")) + ", product " + Or(c.ProductCode, "(not set)"));

@@ -32,6 +32,16 @@ namespace Clife.Device.Tests
             Check.Equal(1, d.Platform.Registrations, "same login");
         }
 
+        public void Status_shows_how_long_a_timed_hold_has_left()
+        {
+            DeviceHarness d = CommandTests.Online(null);
+            d.Platform.Send(Cmd.ForceOffline, "{\"seconds\":30}");
+            d.Run(100); // the hold starts when the 2017 is handled
+            d.Run(10000);
+            Check.Contains("back online in 20 s", d.Type("status"), "status");
+            Check.Equal(20000, d.Device.OfflineRemainingMs, "remaining");
+        }
+
         public void The_2016_reply_is_published_before_the_disconnect()
         {
             DeviceHarness d = CommandTests.Online(null);

@@ -34,6 +34,18 @@ namespace Clife.Device.Tests
             Check.False(d.Model.At(0).Boolean, "not applied");
         }
 
+        public void A_corrected_frame_sent_again_with_the_same_msgId_is_acted_on()
+        {
+            DeviceHarness d = CommandTests.Online(null);
+            d.Platform.SendRaw("{\"cmd\":2011,\"msgId\":90,\"ver\":\"1.0\",\"dir\":\"30\",\"timestamp\":1,\"data\":{\"power\":tru}}");
+            d.Run(100);
+            Check.Equal(-1, CommandTests.Result(CommandTests.Reply(d, 90, Cmd.ControlReply)).RespCode, "the broken frame is refused");
+            d.Platform.SendRaw("{\"cmd\":2011,\"msgId\":90,\"ver\":\"1.0\",\"dir\":\"30\",\"timestamp\":1,\"data\":{\"power\":true}}");
+            d.Run(100);
+            Check.Equal(0, CommandTests.Result(CommandTests.Reply(d, 90, Cmd.ControlReply)).RespCode, "the corrected frame is answered anew");
+            Check.True(d.Model.At(0).Boolean, "and applied");
+        }
+
         public void Frame_without_msgId_or_cmd_is_dropped_and_logged_without_a_reply()
         {
             DeviceHarness d = CommandTests.Online(null);
