@@ -11,8 +11,11 @@ namespace Clife.Device.Esp32
     /// </summary>
     public sealed class BoardSettings
     {
-        /// <summary>Where flash.ps1 puts the board file on the device.</summary>
-        public const string DevicePath = "I:\\clife\\board.json";
+        /// <summary>
+        /// Where flash.ps1 puts the board file on the device: in the drive's root, because nanoff's file deployment
+        /// writes files but is not known to create folders.
+        /// </summary>
+        public const string DevicePath = "I:\\clife-board.json";
 
         private const int MaxPartitions = 16;
 

@@ -6,13 +6,16 @@ namespace Clife.Device.Esp32
 {
     /// <summary>
     /// The firmware's flash areas (<see cref="StorageLayout"/>) as files in the board's storage folder (I:\clife\config,
-    /// boot, profile, download, slot-a, slot-b), each with NOR semantics (<see cref="FileFlashArea"/>), plus the file in
-    /// which flash.ps1 stages an image for the loader to install.
+    /// boot, profile, download, slot-a, slot-b), each with NOR semantics (<see cref="FileFlashArea"/>), plus the file (I:\clife-install.clb)
+    /// in which flash.ps1 stages an image for the loader to install.
     /// </summary>
     public sealed class DeviceStorage
     {
-        /// <summary>File name of an image staged by flash.ps1 for the loader to install into slot A.</summary>
-        public const string StagedImageName = "install.clb";
+        /// <summary>
+        /// File name of an image staged by flash.ps1 for the loader to install into slot A, in the drive's root (nanoff's
+        /// file deployment is not known to create folders).
+        /// </summary>
+        public const string StagedImageName = "clife-install.clb";
 
         private readonly BoardSettings _board;
 
@@ -34,7 +37,7 @@ namespace Clife.Device.Esp32
         public IFlashArea[] Areas { get; }
 
         /// <summary>Full path of the staged image file.</summary>
-        public string StagedImagePath => PathOf(StagedImageName);
+        public string StagedImagePath => _board.Drive + "\\" + StagedImageName;
 
         /// <summary>Bytes of the staged image, or -1 when none is staged.</summary>
         public int StagedImageLength => File.Exists(StagedImagePath) ? new DriveFile(StagedImagePath).Length : -1;
