@@ -41,7 +41,7 @@ namespace Clife.Device.Esp32.Loader
             }
             catch (Exception e)
             {
-                Halt("cannot read the board file " + BoardSettings.DevicePath + " (flash the board with flash.ps1): " + e.Message, null);
+                Halt("cannot read the board file " + BoardSettings.DevicePath + " (flash the board with flash.ps1): " + e.Message, null, null);
                 return;
             }
 
@@ -56,7 +56,7 @@ namespace Clife.Device.Esp32.Loader
                 decision = boot.Boot(scratch);
                 if (decision.Slot == BootRecord.NoSlot)
                 {
-                    Halt("nothing to boot: " + decision.Note, board);
+                    Halt("nothing to boot: " + decision.Note, board, storage);
                     return;
                 }
                 slot = areas[decision.Slot == 0 ? StorageLayout.SlotA : StorageLayout.SlotB];
@@ -146,9 +146,10 @@ namespace Clife.Device.Esp32.Loader
 
         /// <summary>
         /// Nothing can run: repeat why, on the debug channel (Visual Studio's output) and, when the board is known, on the
-        /// technician's console UART, until the board is flashed again. The debugger stays reachable for nanoff.
+        /// technician's console UART. The debugger stays reachable for nanoff; as soon as a board file or a staged image
+        /// arrives (nanoff's file deployment may come after the loader started), reboot to use it.
         /// </summary>
-        private static void Halt(string why, BoardSettings? board)
+        private static void Halt(string why, BoardSettings? board, DeviceStorage? storage)
         {
             SerialConsole? console = null;
             if (board != null)
@@ -163,11 +164,18 @@ namespace Clife.Device.Esp32.Loader
                 }
             }
             byte[] line = Clife.Device.Text.Utf8.GetBytes("loader: " + why + "\r\n");
+            bool hadBoardFile = File.Exists(BoardSettings.DevicePath);
             while (true)
             {
                 Log(why);
                 if (console != null) console.Write(line, 0, line.Length);
                 Thread.Sleep(RetryMessageMs);
+                bool arrived = board == null ? !hadBoardFile && File.Exists(BoardSettings.DevicePath) : storage != null && storage.StagedImageLength >= 0;
+                if (arrived)
+                {
+                    Log("new files on the I: drive: rebooting to use them");
+                    Power.RebootDevice();
+                }
             }
         }
 
