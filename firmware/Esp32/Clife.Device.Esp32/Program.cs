@@ -37,6 +37,9 @@ namespace Clife.Device.Esp32
             FirmwareParts parts = new FirmwareParts();
             parts.Console = OpenConsole(board);
             parts.Echo = true;
+            parts.Files = new EspFileStore(board.Drive + "\\files");
+            // No sub-devices on the development boards (SUBFIRM is refused), and profiles are stored by the core without
+            // a product-specific handler: a product sets parts.SubDevices and parts.Profiles here.
             Firmware firmware = Firmware.Start(hal, areas, boot, decision, board.Hardware, Product.Model(), parts);
             if (firmware.Console != null) firmware.Console.Greet();
             while (true)
