@@ -18,6 +18,18 @@ namespace Clife.Device.Tests
 
         public static string NanoSuiteDll => Existing(Get("NanoSuiteDll"));
 
+        /// <summary>The ESP32 application (Program and adapters) compiled against nano mscorlib and the facades.</summary>
+        public static string NanoEsp32Dll => Existing(Get("NanoEsp32Dll"));
+
+        /// <summary>The ESP32 loader compiled against nano mscorlib and the facades.</summary>
+        public static string NanoLoaderDll => Existing(Get("NanoLoaderDll"));
+
+        /// <summary>The ESP32 firmware folder (application, loader, device projects).</summary>
+        public static string Esp32Dir => Path.Combine(Root, "firmware", "Esp32");
+
+        /// <summary>The boards/ folder.</summary>
+        public static string BoardsDir => Path.Combine(Root, "boards");
+
         /// <summary>The built compile-only facade assemblies (firmware/Facades), one per facade project.</summary>
         public static string[] FacadeDlls => Get("FacadeDlls").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Existing).ToArray();
 

@@ -244,7 +244,33 @@ namespace Clife.Device.Ota
             if (bundle.Length > area.Size) throw new BundleException("image of " + bundle.Length.ToString() + " bytes does not fit a slot of " + area.Size.ToString());
             area.Erase(0, area.Size);
             area.Write(0, bundle, 0, bundle.Length);
-            BundleHeader header = Bundle.Verify(area, bundle.Length, scratch);
+            MakeFactoryRecord(slot, Bundle.Verify(area, bundle.Length, scratch), scratch);
+        }
+
+        /// <summary>
+        /// Like <see cref="InstallFactoryImage(int, byte[], byte[])"/>, but copies the bundle from another flash area (an image
+        /// staged in a file, see the ESP32 loader) through the scratch buffer, so the image never has to fit in RAM. The
+        /// staged image is verified before the slot is touched: a broken one changes nothing and throws a BundleException.
+        /// </summary>
+        public void InstallFactoryImage(int slot, IFlashArea source, byte[] scratch)
+        {
+            int length = Bundle.Verify(source, -1, scratch).TotalLength;
+            IFlashArea area = _slots[slot];
+            if (length > area.Size) throw new BundleException("image of " + length.ToString() + " bytes does not fit a slot of " + area.Size.ToString());
+            area.Erase(0, area.Size);
+            for (int at = 0; at < length;)
+            {
+                int n = length - at;
+                if (n > scratch.Length) n = scratch.Length;
+                source.Read(at, scratch, 0, n);
+                area.Write(at, scratch, 0, n);
+                at += n;
+            }
+            MakeFactoryRecord(slot, Bundle.Verify(area, length, scratch), scratch);
+        }
+
+        private void MakeFactoryRecord(int slot, BundleHeader header, byte[] scratch)
+        {
             BootRecord r = new BootRecord();
             r.Active = slot;
             r.Slots[slot] = Describe(header, slot, scratch);

@@ -1,10 +1,15 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Xunit;
 
 namespace Clife.Device.Tests.Nano
 {
-    /// <summary>The nano builds of the core and of the portable suite are loadable by nanoFramework 1.x.</summary>
+    /// <summary>
+    /// The nano builds (core, portable suite, ESP32 application and loader) are loadable by nanoFramework 1.x: no generic
+    /// definitions or instantiations, and no references beyond what each may use.
+    /// </summary>
     public sealed class NanoBuildTests
     {
         [Fact]
@@ -24,6 +29,27 @@ namespace Clife.Device.Tests.Nano
         }
 
         [Fact]
+        public void Application_references_mscorlib_the_core_and_package_facades_only_and_uses_no_generics()
+        {
+            var report = NanoAssemblyInspector.Inspect(RepoPaths.NanoEsp32Dll);
+            var allowed = new HashSet<string>(Esp32Build.FacadeNames) { "mscorlib", "Clife.Device.Core" };
+            Assert.All(report.AssemblyReferences, r => Assert.Contains(r, allowed));
+            Assert.Contains("Clife.Device.Core", report.AssemblyReferences);
+            Assert.DoesNotContain(report.Violations, v => !v.StartsWith("references assembly ", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Loader_references_no_assembly_of_the_bundle_and_uses_no_generics()
+        {
+            var report = NanoAssemblyInspector.Inspect(RepoPaths.NanoLoaderDll);
+            Assert.DoesNotContain("Clife.Device.Core", report.AssemblyReferences);
+            Assert.DoesNotContain("Clife.Device.Esp32", report.AssemblyReferences);
+            var allowed = new HashSet<string>(Esp32Build.FacadeNames) { "mscorlib" };
+            Assert.All(report.AssemblyReferences, r => Assert.Contains(r, allowed));
+            Assert.DoesNotContain(report.Violations, v => !v.StartsWith("references assembly ", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Inspector_reports_generic_instantiations_and_foreign_references()
         {
             // Negative control: this very assembly uses List<T> and references System.Runtime.
@@ -32,5 +58,11 @@ namespace Clife.Device.Tests.Nano
             Assert.Contains(report.Violations, v => v.Contains("generic instantiation") && v.Contains("List"));
             _ = new List<int>();
         }
+    }
+
+    /// <summary>Names of the compile-only facade assemblies (the packages the ESP32 code may reference).</summary>
+    internal static class Esp32Build
+    {
+        public static readonly string[] FacadeNames = RepoPaths.FacadeDlls.Select(Path.GetFileNameWithoutExtension).ToArray()!;
     }
 }

@@ -37,6 +37,17 @@ public sealed class BoardStorage
     [JsonPropertyName("reserved")] public string ReservedText { get; set; } = "0x0";
     /// <summary>Reserved bytes.</summary>
     [JsonIgnore] public int Reserved => BoardDescription.ParseNumber(ReservedText, "storage.reserved");
+    /// <summary>Folder of the area files on the drive ("clife": I:\clife\boot, ...).</summary>
+    [JsonPropertyName("directory")] public string Directory { get; set; } = "clife";
+    /// <summary>Size of one image slot as written ("0x12000"); must equal what <c>StorageLayout</c> gives (a test checks it).</summary>
+    [JsonPropertyName("slotSize")] public string SlotSizeText { get; set; } = "0x0";
+    /// <summary>Size of one image slot in bytes.</summary>
+    [JsonIgnore] public int SlotSize => BoardDescription.ParseNumber(SlotSizeText, "storage.slotSize");
+    /// <summary>
+    /// Whether a slot holds the current application bundle (the firmware can update itself over the air on this board).
+    /// A test keeps this true to the build: it fails when the bundle outgrows the slot or starts to fit.
+    /// </summary>
+    [JsonPropertyName("currentBundleFits")] public bool CurrentBundleFits { get; set; }
 }
 
 /// <summary>The technician's serial console on the board.</summary>
@@ -68,6 +79,10 @@ public sealed class BoardDescription
     [JsonPropertyName("chip")] public string Chip { get; set; } = "";
     /// <summary>nanoff --target name of the nanoCLR image.</summary>
     [JsonPropertyName("nanoffTarget")] public string NanoffTarget { get; set; } = "";
+    /// <summary>Hardware version the firmware reports for this board ("1.0").</summary>
+    [JsonPropertyName("hardware")] public string Hardware { get; set; } = "1.0";
+    /// <summary>What a technician should know about the board's pins and ports.</summary>
+    [JsonPropertyName("notes")] public string Notes { get; set; } = "";
     /// <summary>Flash size as written ("0x400000").</summary>
     [JsonPropertyName("flashSize")] public string FlashSizeText { get; set; } = "";
     /// <summary>Erase sector size as written ("0x1000").</summary>

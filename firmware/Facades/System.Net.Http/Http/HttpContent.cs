@@ -1,5 +1,5 @@
 // Compile-only reference facade: declarations only, every body throws; never deployed or run.
-// Source: nanoframework/System.Net.Http:nanoFramework.System.Net.Http/Http/HttpContent.cs@08acff6ce702313aeac3c6ffc0dcc85f904209b8 (LoadIntoBuffer returns Stream here; the API doc says void)
+// Source: nanoframework/System.Net.Http:nanoFramework.System.Net.Http/Http/HttpContent.cs@b1901fba43ed4d5d12b3ef8f30ddac923e0e2e58 (matches the API doc at HEAD a37532d: void LoadIntoBuffer, protected virtual CreateContentReadStream; the older @08acff6 had Stream LoadIntoBuffer and no CreateContentReadStream)
 
 using System;
 using System.IO;
@@ -14,11 +14,9 @@ namespace System.Net.Http
 
         public HttpContentHeaders Headers { get => throw new NotSupportedException("compile-only facade"); }
 
-        protected int TotalBytesRead { get => throw new NotSupportedException("compile-only facade"); set => throw new NotSupportedException("compile-only facade"); }
-
         public void CopyTo(Stream stream) => throw new NotSupportedException("compile-only facade");
 
-        public Stream LoadIntoBuffer() => throw new NotSupportedException("compile-only facade");
+        public void LoadIntoBuffer() => throw new NotSupportedException("compile-only facade");
 
         public Stream ReadAsStream() => throw new NotSupportedException("compile-only facade");
 
@@ -33,5 +31,7 @@ namespace System.Net.Http
         protected virtual void Dispose(bool disposing) => throw new NotSupportedException("compile-only facade");
 
         protected abstract void SerializeToStream(Stream stream);
+
+        protected virtual Stream CreateContentReadStream() => throw new NotSupportedException("compile-only facade");
     }
 }
