@@ -382,7 +382,7 @@ namespace Clife.Device.Ota
             type == Names.TypeLog || type == Names.TypePhoto || type == Names.TypeVideo || type == Names.TypeVoice || type == Names.TypeData;
 
         private static bool IsHttpUrl(string url) =>
-            (url.StartsWith("http://") && url.Length > 7) || (url.StartsWith("https://") && url.Length > 8) && url.IndexOf(' ') < 0;
+            ((url.StartsWith("http://") && url.Length > 7) || (url.StartsWith("https://") && url.Length > 8)) && url.IndexOf(' ') < 0;
 
         private static bool IsMd5(string md5)
         {
