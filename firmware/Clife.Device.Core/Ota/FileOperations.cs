@@ -498,6 +498,11 @@ namespace Clife.Device.Ota
                 Pending = null;
                 return;
             }
+            if (p.Reported)
+            {
+                Log("the download of msgId " + p.MsgId.ToString() + " was reported interrupted: it resumes when the platform asks for the same file again");
+                return;
+            }
             if (p.DeadlineMs >= 0 && _device.Clock.NowMs > p.DeadlineMs)
             {
                 Log("the interrupted download of msgId " + p.MsgId.ToString() + " is past its window: dropped");
@@ -694,6 +699,7 @@ namespace Clife.Device.Ota
             if (_tries > Retries)
             {
                 Log(why + "; giving up after " + Retries.ToString() + " retries");
+                if (_phase != PhaseUpload && _profile == null) MarkReported();
                 Finish(FileReply.Failed(FileReply.FailedInterrupted), false);
                 return;
             }
@@ -701,6 +707,19 @@ namespace Clife.Device.Ota
             Log(why + "; retry " + _tries.ToString() + " in " + (delay / MillisPerSecond).ToString() + " s");
             _retryAtMs = Now + delay;
             _phase = PhaseRetryWait;
+        }
+
+        /// <summary>
+        /// Keeps the saved resume point for a repeated request of the same file, marked as reported, so that the next
+        /// boot does not resume on its own a download the platform was told was interrupted.
+        /// </summary>
+        private void MarkReported()
+        {
+            DownloadRecord? saved = _downloads.Load();
+            if (saved == null) return;
+            saved.Reported = true;
+            _downloads.Save(saved);
+            Pending = saved;
         }
 
         // ---- Verification and installation ----
