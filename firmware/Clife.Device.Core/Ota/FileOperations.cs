@@ -786,8 +786,7 @@ namespace Clife.Device.Ota
                 _phase = PhaseSubDevice;
                 return;
             }
-            // PROFILE
-            _profiles.Save(_profile!, 0, (int)r.Total);
+            // PROFILE: applied first, so that a profile the application refuses never replaces the stored one.
             Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
             string? rejected = _profileHandler != null ? _profileHandler.Apply(_profile!, (int)r.Total) : null;
             if (rejected != null)
@@ -795,6 +794,7 @@ namespace Clife.Device.Ota
                 Finish(FileReply.Failed("profile refused: " + rejected), true);
                 return;
             }
+            _profiles.Save(_profile!, 0, (int)r.Total);
             Log("profile of " + r.Total.ToString() + " bytes stored and applied");
             Reply(FileReply.Progress(FileReply.UpgradeProgress, 100));
             NextEntry();
