@@ -234,9 +234,12 @@ namespace Clife.Device.Tests
         public void RunUntilConnected(long maxMs) =>
             RunUntil(delegate { return _firmware != null && _firmware.Runtime.State == DeviceState.Connected; }, maxMs, "Connected");
 
-        /// <summary>Runs until no file operation is in progress.</summary>
-        public void RunUntilIdle(long maxMs) =>
+        /// <summary>Runs one step (so a request just sent is taken), then until no file operation is in progress.</summary>
+        public void RunUntilIdle(long maxMs)
+        {
+            StepOnce();
             RunUntil(delegate { return _firmware != null && !_firmware.Ota.Busy; }, maxMs, "file operation done");
+        }
 
         /// <summary>Reboots as the firmware would (console, watchdog): the runtime stops and the device boots again.</summary>
         public void Reboot()
