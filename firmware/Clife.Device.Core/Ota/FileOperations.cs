@@ -32,6 +32,7 @@ namespace Clife.Device.Ota
         public const int TransferTimeoutMs = 15000;
 
         private const int MillisPerSecond = 1000;
+        private const int CheckConfigEveryMs = 60000;
         private const int VerifyBytes = 256;
         private const int PhaseIdle = 0;
         private const int PhaseWaitStart = 1;
@@ -89,6 +90,7 @@ namespace Clife.Device.Ota
         private bool _reportsPending = true;
         private bool _healthy;
         private long _nextCheckMs;
+        private bool _checkScheduled;
 
         /// <summary>Creates the service for the image that <paramref name="decision"/> started.</summary>
         public FileOperations(DeviceRuntime device, BootManager boot, BootDecision decision, IFlashArea downloadArea, IFlashArea profileArea,
@@ -972,11 +974,23 @@ namespace Clife.Device.Ota
 
         private void CheckForUpdatesDaily(long now)
         {
+            // The configuration is read only when something is due: DeviceRuntime.Config is a copy, and a copy per poll
+            // was the only allocation of an idle device and one per chunk of every download.
+            if (_device.State != DeviceState.Connected || now < _nextCheckMs) return;
             int hours = _device.Config.OtaCheckHours;
-            if (hours <= 0 || _device.State != DeviceState.Connected) return;
-            if (_nextCheckMs == 0) _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
-            if (now < _nextCheckMs) return;
-            _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
+            if (hours <= 0)
+            {
+                _checkScheduled = false;
+                _nextCheckMs = now + CheckConfigEveryMs;
+                return;
+            }
+            long period = (long)hours * 3600 * MillisPerSecond;
+            _nextCheckMs = now + period;
+            if (!_checkScheduled)
+            {
+                _checkScheduled = true;
+                return;
+            }
             RequestUpgrade(Names.ScopeAll);
         }
 
