@@ -128,6 +128,8 @@ namespace Clife.Device.Tests
         public DeviceRuntime Device => _firmware!.Runtime;
         /// <summary>The file operations of the current boot.</summary>
         public FileOperations Ota => _firmware!.Ota;
+        /// <summary>The console's transport of the current boot.</summary>
+        public FakeConsoleStream ConsoleStream { get; private set; } = new FakeConsoleStream();
         /// <summary>The boot record as the boot manager last saw it.</summary>
         public BootRecord Record => Manager.Record;
 
@@ -215,6 +217,27 @@ namespace Clife.Device.Tests
         public void Run(long milliseconds)
         {
             for (long t = 0; t < milliseconds; t += Step) StepOnce();
+        }
+
+        /// <summary>Runs for the given time in steps of the given size (for long idle stretches).</summary>
+        public void Run(long milliseconds, int stepMs)
+        {
+            for (long t = 0; t < milliseconds; t += stepMs)
+            {
+                Clock.Advance(stepMs);
+                Platform.PlatformTime = PlatformEpochMs + Clock.NowMs;
+                Poll();
+            }
+        }
+
+        /// <summary>Types a console line, polls once, and returns what the console printed.</summary>
+        public string Type(string line)
+        {
+            FakeConsoleStream console = ConsoleStream; // a reboot during the step starts a new console
+            console.TakeOutput();
+            console.Type(line + "\r\n");
+            StepOnce();
+            return console.TakeOutput();
         }
 
         /// <summary>Runs until the condition holds (checked before each step); fails after maxMs of fake time.</summary>
@@ -431,7 +454,8 @@ namespace Clife.Device.Tests
             DeviceHal hal = new DeviceHal(Clock, Random, Network, Mqtt, Http, new TestCipherFactory(), System, Areas[StorageLayout.Config]);
             hal.LogSink = LogLines;
             FirmwareParts parts = new FirmwareParts();
-            parts.Console = new FakeConsoleStream();
+            ConsoleStream = new FakeConsoleStream();
+            parts.Console = ConsoleStream;
             parts.SubDevices = SubDevices;
             parts.Files = Files;
             parts.Profiles = Profiles;
