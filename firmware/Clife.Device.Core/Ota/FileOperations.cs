@@ -493,9 +493,11 @@ namespace Clife.Device.Ota
         private void ResumePending()
         {
             DownloadRecord p = Pending!;
-            if (p.File.FileType == Names.TypeFirm && _boot.Record.Active == p.Slot)
+            // Already swapped before the reboot, or installed and since rolled back (its md5 stays in the boot record
+            // until the slot is overwritten): nothing left to do. Resuming a rolled-back image would install it again.
+            if (p.File.FileType == Names.TypeFirm
+                && (_boot.Record.Active == p.Slot || _boot.Record.Slots[p.Slot].Md5 == p.File.Md5.ToLower()))
             {
-                // Already swapped before the reboot: nothing left to do.
                 _downloads.Clear();
                 Pending = null;
                 return;
