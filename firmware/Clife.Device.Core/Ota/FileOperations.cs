@@ -768,9 +768,10 @@ namespace Clife.Device.Ota
             {
                 SlotInfo info = _boot.Describe(header!, r.Slot, _chunk);
                 _boot.Activate(r.Slot, info, _msgId);
+                // Reported as soon as the swap is saved: a power cut while the download record is cleared must not lose it.
+                Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
                 _downloads.Clear();
                 Pending = null;
-                Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
                 Log("slot " + BootRecord.SlotName(r.Slot) + " holds " + info.Software + " and boots next, on trial: rebooting");
                 _phase = PhaseIdle;
                 _device.Reboot();
