@@ -143,6 +143,8 @@ namespace Clife.Device.Tests
         public int Reboots { get; private set; }
         /// <summary>Power cuts that happened.</summary>
         public int PowerCuts { get; private set; }
+        /// <summary>Power cuts that hit a new image running on trial, before its confirmation was saved (the next boot rolls it back).</summary>
+        public int CutsDuringTrial { get; private set; }
         /// <summary>Boots whose image failed to start.</summary>
         public int FailedStarts { get; private set; }
 
@@ -422,6 +424,7 @@ namespace Clife.Device.Tests
         private void PowerLost()
         {
             PowerCuts++;
+            if (_firmware != null && Decision.Trial && Manager.InTrial && Manager.Record.Active == Decision.Slot) CutsDuringTrial++;
             _firmware = null;
             Mqtt.Drop("power lost");
             Flash.PowerOn();
