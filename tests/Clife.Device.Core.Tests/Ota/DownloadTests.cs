@@ -62,6 +62,35 @@ namespace Clife.Device.Tests.Ota
             ExpectOldImageUntouched(true);
         }
 
+        public void Body_that_ends_early_is_continued_where_it_ended()
+        {
+            FileFault fault = new FileFault();
+            fault.EndAfter = 10000;
+            _h.Platform.Files.SetFault(_url, fault);
+            long msgId = _h.SendFile(OtaHarness.Down(2, Firm()));
+            _h.RunUntil(delegate { return _h.Reboots == 1; }, 20000, "the upgrade");
+            Check.Equal(Get(0) + " | " + Get(10000), _h.Requests(), "continued at the byte where the body ended");
+            Check.Equal(40000, _h.Http.BytesDownloaded, "every byte fetched once");
+            Check.Equal(FortyK + " {0,1}", _h.Events(msgId), "2018");
+            _h.RunUntilConnected(10000);
+            _h.ExpectRunning(B, _image, "after the continued download");
+        }
+
+        public void Server_that_ends_every_body_early_is_retried_then_reported_interrupted()
+        {
+            FileFault fault = new FileFault();
+            fault.EndAfter = 5000;
+            fault.EndTimes = 100;
+            _h.Platform.Files.SetFault(_url, fault);
+            long msgId = _h.SendFile(OtaHarness.Down(2, Firm()));
+            _h.Run(20000);
+            Check.Equal("{1,1} {1,10} {1,20} {1,30} {1,40} {1,50} {-1,1}", _h.Events(msgId), "2018");
+            Check.Equal(Get(0) + " | " + Get(5000) + " | " + Get(10000) + " | " + Get(15000), _h.Requests(), "each retry continues");
+            ExpectOldImageUntouched(true);
+            long saved = _h.Ota.Pending!.Offset;
+            Check.True(saved > 0 && saved % OtaHarness.SectorSize == 0 && saved <= 20000, "the resume point is a whole sector of verified bytes: " + saved.ToString());
+        }
+
         public void Unreachable_server_is_retried_then_reported_interrupted()
         {
             FileFault fault = new FileFault();
