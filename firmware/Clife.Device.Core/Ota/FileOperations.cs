@@ -464,6 +464,9 @@ namespace Clife.Device.Ota
             }
             if (_profile == null) SaveProgress();
             _phase = PhaseOpen;
+            // The last resume point saved can be the end of the file (the last chunk ended a SaveEveryBytes stretch):
+            // nothing is left to fetch, and asking for a range past the end would only get 416.
+            if (record.Total > 0 && record.Offset == record.Total) Downloaded();
         }
 
         /// <summary>Restores MD5 and checkSum for the record's offset; false when its saved state is unusable.</summary>
@@ -627,11 +630,17 @@ namespace Clife.Device.Ota
                 RetryOrFail("the server closed the download at byte " + r.Offset.ToString() + " of " + r.Total.ToString());
                 return;
             }
-            CloseTransfers();
             if (r.Total < 0) r.Total = r.Offset;
-            if (r.Percent < 100)
+            Downloaded();
+        }
+
+        /// <summary>Every byte is written: reports {1,100} (once) and verifies next.</summary>
+        private void Downloaded()
+        {
+            CloseTransfers();
+            if (_record.Percent < 100)
             {
-                r.Percent = 100;
+                _record.Percent = 100;
                 Reply(FileReply.Progress(FileReply.DownloadProgress, 100));
             }
             _phase = PhaseVerify;
