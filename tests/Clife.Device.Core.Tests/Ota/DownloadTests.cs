@@ -292,6 +292,29 @@ namespace Clife.Device.Tests.Ota
             _h.ExpectRunning(B, _image, "after the resumed download");
         }
 
+        public void Power_cut_at_the_swap_after_the_last_byte_was_saved_still_completes_the_upgrade()
+        {
+            // 640 KiB: the save at 90 % is exactly 64 KiB before the end, so the last chunk saves the resume point
+            // at the end of the file. A cut at the swap then leaves a download with nothing left to fetch.
+            OtaHarness h = new OtaHarness(0x230000);
+            h.Start();
+            byte[] image = h.NewImage("1.0.1.0", 2, 640 * 1024);
+            string url = h.Host("firmware.bin", image);
+            long msgId = h.SendFile(OtaHarness.FirmDown(url, image));
+            h.RunUntil(delegate { return h.Events(msgId).IndexOf("{1,100}") >= 0; }, 60000, "the download");
+            h.Flash.CutAtOperation = h.Flash.Operations + 1; // the first write of the swap
+            h.RunUntil(delegate { return h.PowerCuts == 1; }, 1000, "the cut");
+            Check.Equal("A 1.0.0.0|A 1.0.0.0", FirmUpgradeTests.Join(h.BootLog), "the swap did not happen");
+            h.RunUntil(delegate { return h.Reboots == 1; }, 60000, "the upgrade after the cut");
+            h.RunUntilConnected(10000);
+            h.Run(500);
+            string events = h.Events(msgId);
+            Check.Equal(0, UpgradeScenario.Occurrences(events, "{-1,"), "no failure (" + events + ")");
+            Check.True(events.EndsWith("{1,100} {1,100} {0,1} {0,100} {3,ver}"), "verified and installed after the cut (" + events + ")");
+            Check.Equal(1, h.Platform.Files.Requests.Count, "nothing left to fetch: " + h.Requests());
+            h.ExpectRunning(B, image, "after the cut");
+        }
+
         public void Another_file_is_downloaded_from_byte_0_even_when_a_download_is_resumable()
         {
             FileFault fault = new FileFault();
