@@ -30,6 +30,12 @@ namespace Clife.Device.Tests.Ota
             Exhaustive(true, SmallImage, "{1,1} {1,30} {1,60} {1,90} {1,100} {0,1} {0,100} {3,ver}");
         }
 
+        public void Power_cut_at_every_flash_operation_of_an_upgrade_that_fills_the_slot_never_loses_the_device()
+        {
+            Exhaustive(false, 17 * OtaHarness.SectorSize + 300,
+                       "{1,1} {1,10} {1,20} {1,30} {1,40} {1,50} {1,60} {1,70} {1,80} {1,90} {1,100} {0,1} {0,100} {3,ver}");
+        }
+
         public void Power_cut_at_every_flash_operation_of_a_rejected_upgrade_still_rolls_back_once()
         {
             UpgradeScenario reference = UpgradeScenario.First(SmallImage, TestImages.NoNetworkEntryPoint);
