@@ -379,6 +379,14 @@ namespace Clife.Device.Tests
             return n;
         }
 
+        /// <summary>The boots so far, as <see cref="BootLog"/> lines separated by "|".</summary>
+        public string BootHistory()
+        {
+            string result = "";
+            for (int i = 0; i < BootLog.Count; i++) result += (i > 0 ? "|" : "") + (string)BootLog[i]!;
+            return result;
+        }
+
         /// <summary>The GET requests the file server got, as "url range-start" separated by " | ".</summary>
         public string Requests()
         {

@@ -304,7 +304,7 @@ namespace Clife.Device.Tests.Ota
             h.RunUntil(delegate { return h.Events(msgId).IndexOf("{1,100}") >= 0; }, 60000, "the download");
             h.Flash.CutAtOperation = h.Flash.Operations + 1; // the first write of the swap
             h.RunUntil(delegate { return h.PowerCuts == 1; }, 1000, "the cut");
-            Check.Equal("A 1.0.0.0|A 1.0.0.0", FirmUpgradeTests.Join(h.BootLog), "the swap did not happen");
+            Check.Equal("A 1.0.0.0|A 1.0.0.0", h.BootHistory(), "the swap did not happen");
             h.RunUntil(delegate { return h.Reboots == 1; }, 60000, "the upgrade after the cut");
             h.RunUntilConnected(10000);
             h.Run(500);

@@ -45,7 +45,7 @@ namespace Clife.Device.Tests.Ota
             Check.Equal(BootRecord.ReportNone, h.Record.Report, "report delivered");
             Check.Equal(OtaHarness.FileHost + "firmware-1.0.1.0.bin 0", h.Requests(), "one download from byte 0");
             Check.Equal(1, h.Reboots, "reboots");
-            Check.Equal("A 1.0.0.0|B 1.0.1.0 trial", Join(h.BootLog), "boots");
+            Check.Equal("A 1.0.0.0|B 1.0.1.0 trial", h.BootHistory(), "boots");
 
             h.Reboot();
             h.RunUntilConnected(10000);
@@ -165,7 +165,7 @@ namespace Clife.Device.Tests.Ota
             h.RunUntilConnected(10000);
             h.Run(500);
             Check.Equal(ThirtyK + " {0,1} {-1,rollback}", h.Events(msgId), "2018");
-            Check.Equal("A 1.0.0.0|B 1.0.1.0 trial|A 1.0.0.0", Join(h.BootLog), "boots");
+            Check.Equal("A 1.0.0.0|B 1.0.1.0 trial|A 1.0.0.0", h.BootHistory(), "boots");
             h.ExpectRunning(A, h.Factory, "rolled back");
             Check.False(h.Record.Slots[B].Valid, "the rejected image is invalid");
             Check.Equal(BootRecord.ReportNone, h.Record.Report, "report delivered");
@@ -180,16 +180,9 @@ namespace Clife.Device.Tests.Ota
             h.RunUntilConnected(10000);
             h.Run(500);
             Check.Equal(1, h.FailedStarts, "failed starts");
-            Check.Equal("A 1.0.0.0|B 1.0.1.0 trial|A 1.0.0.0", Join(h.BootLog), "boots");
+            Check.Equal("A 1.0.0.0|B 1.0.1.0 trial|A 1.0.0.0", h.BootHistory(), "boots");
             Check.Equal(ThirtyK + " {0,1} {-1,rollback}", h.Events(msgId), "2018");
             h.ExpectRunning(A, h.Factory, "rolled back");
-        }
-
-        internal static string Join(System.Collections.ArrayList lines)
-        {
-            string result = "";
-            for (int i = 0; i < lines.Count; i++) result += (i > 0 ? "|" : "") + (string)lines[i]!;
-            return result;
         }
     }
 }

@@ -163,7 +163,7 @@ namespace Clife.Device.Tests.Ota
                 }
                 h.StepOnce();
             }
-            Check.Fail((rollback ? "no rollback" : "not upgraded") + " within " + maxMs.ToString() + " ms: boots " + FirmUpgradeTests.Join(h.BootLog)
+            Check.Fail((rollback ? "no rollback" : "not upgraded") + " within " + maxMs.ToString() + " ms: boots " + h.BootHistory()
                        + "; 2018 " + Events() + "; record active " + h.Record.Active.ToString() + " state " + h.Record.State.ToString()
                        + " report " + h.Record.Report.ToString() + (h.Firmware == null ? "" : "; device " + h.Device.StateName + ", activity " + h.Ota.Activity));
         }
