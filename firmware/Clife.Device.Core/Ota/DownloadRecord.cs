@@ -18,6 +18,7 @@ namespace Clife.Device.Ota
         private const string KeySum = "sum";
         private const string KeyDeadline = "deadline";
         private const string KeyPercent = "percent";
+        private const string KeyReported = "reported";
 
         /// <summary>The file being downloaded.</summary>
         public FileInfo File = new FileInfo();
@@ -41,6 +42,11 @@ namespace Clife.Device.Ota
         public long DeadlineMs = -1;
         /// <summary>Last download progress reported (percent).</summary>
         public int Percent;
+        /// <summary>
+        /// The platform was told the download was interrupted ({-1,1}): it resumes only when the same file is requested
+        /// again, not by itself after a reboot.
+        /// </summary>
+        public bool Reported;
 
         /// <summary>True when this record continues the same file (same URL and MD5) as a new request's entry.</summary>
         public bool SameFile(FileInfo other) => File.Url == other.Url && File.Md5.ToLower() == other.Md5.ToLower() && File.FileType == other.FileType;
@@ -62,6 +68,7 @@ namespace Clife.Device.Ota
             w.WriteNumber(KeySum, Sum);
             w.WriteNumber(KeyDeadline, DeadlineMs);
             w.WriteNumber(KeyPercent, Percent);
+            if (Reported) w.WriteBoolean(KeyReported, true);
             w.WriteEndObject();
         }
 
@@ -86,6 +93,7 @@ namespace Clife.Device.Ota
                 else if (Field.Is(r, KeySum)) d.Sum = Field.Long(r, KeySum);
                 else if (Field.Is(r, KeyDeadline)) d.DeadlineMs = Field.Long(r, KeyDeadline);
                 else if (Field.Is(r, KeyPercent)) d.Percent = Field.Int(r, KeyPercent);
+                else if (Field.Is(r, KeyReported)) d.Reported = Field.Bool(r, KeyReported);
                 else r.Skip();
             }
             return d;

@@ -32,6 +32,7 @@ namespace Clife.Device.Ota
         public const int TransferTimeoutMs = 15000;
 
         private const int MillisPerSecond = 1000;
+        private const int CheckConfigEveryMs = 60000;
         private const int VerifyBytes = 256;
         private const int PhaseIdle = 0;
         private const int PhaseWaitStart = 1;
@@ -89,6 +90,7 @@ namespace Clife.Device.Ota
         private bool _reportsPending = true;
         private bool _healthy;
         private long _nextCheckMs;
+        private bool _checkScheduled;
 
         /// <summary>Creates the service for the image that <paramref name="decision"/> started.</summary>
         public FileOperations(DeviceRuntime device, BootManager boot, BootDecision decision, IFlashArea downloadArea, IFlashArea profileArea,
@@ -382,7 +384,7 @@ namespace Clife.Device.Ota
             type == Names.TypeLog || type == Names.TypePhoto || type == Names.TypeVideo || type == Names.TypeVoice || type == Names.TypeData;
 
         private static bool IsHttpUrl(string url) =>
-            (url.StartsWith("http://") && url.Length > 7) || (url.StartsWith("https://") && url.Length > 8) && url.IndexOf(' ') < 0;
+            ((url.StartsWith("http://") && url.Length > 7) || (url.StartsWith("https://") && url.Length > 8)) && url.IndexOf(' ') < 0;
 
         private static bool IsMd5(string md5)
         {
@@ -462,6 +464,9 @@ namespace Clife.Device.Ota
             }
             if (_profile == null) SaveProgress();
             _phase = PhaseOpen;
+            // The last resume point saved can be the end of the file (the last chunk ended a SaveEveryBytes stretch):
+            // nothing is left to fetch, and asking for a range past the end would only get 416.
+            if (record.Total > 0 && record.Offset == record.Total) Downloaded();
         }
 
         /// <summary>Restores MD5 and checkSum for the record's offset; false when its saved state is unusable.</summary>
@@ -491,11 +496,18 @@ namespace Clife.Device.Ota
         private void ResumePending()
         {
             DownloadRecord p = Pending!;
-            if (p.File.FileType == Names.TypeFirm && _boot.Record.Active == p.Slot)
+            // Already swapped before the reboot, or installed and since rolled back (its md5 stays in the boot record
+            // until the slot is overwritten): nothing left to do. Resuming a rolled-back image would install it again.
+            if (p.File.FileType == Names.TypeFirm
+                && (_boot.Record.Active == p.Slot || _boot.Record.Slots[p.Slot].Md5 == p.File.Md5.ToLower()))
             {
-                // Already swapped before the reboot: nothing left to do.
                 _downloads.Clear();
                 Pending = null;
+                return;
+            }
+            if (p.Reported)
+            {
+                Log("the download of msgId " + p.MsgId.ToString() + " was reported interrupted: it resumes when the platform asks for the same file again");
                 return;
             }
             if (p.DeadlineMs >= 0 && _device.Clock.NowMs > p.DeadlineMs)
@@ -618,11 +630,17 @@ namespace Clife.Device.Ota
                 RetryOrFail("the server closed the download at byte " + r.Offset.ToString() + " of " + r.Total.ToString());
                 return;
             }
-            CloseTransfers();
             if (r.Total < 0) r.Total = r.Offset;
-            if (r.Percent < 100)
+            Downloaded();
+        }
+
+        /// <summary>Every byte is written: reports {1,100} (once) and verifies next.</summary>
+        private void Downloaded()
+        {
+            CloseTransfers();
+            if (_record.Percent < 100)
             {
-                r.Percent = 100;
+                _record.Percent = 100;
                 Reply(FileReply.Progress(FileReply.DownloadProgress, 100));
             }
             _phase = PhaseVerify;
@@ -694,6 +712,7 @@ namespace Clife.Device.Ota
             if (_tries > Retries)
             {
                 Log(why + "; giving up after " + Retries.ToString() + " retries");
+                if (_phase != PhaseUpload && _profile == null) MarkReported();
                 Finish(FileReply.Failed(FileReply.FailedInterrupted), false);
                 return;
             }
@@ -701,6 +720,19 @@ namespace Clife.Device.Ota
             Log(why + "; retry " + _tries.ToString() + " in " + (delay / MillisPerSecond).ToString() + " s");
             _retryAtMs = Now + delay;
             _phase = PhaseRetryWait;
+        }
+
+        /// <summary>
+        /// Keeps the saved resume point for a repeated request of the same file, marked as reported, so that the next
+        /// boot does not resume on its own a download the platform was told was interrupted.
+        /// </summary>
+        private void MarkReported()
+        {
+            DownloadRecord? saved = _downloads.Load();
+            if (saved == null) return;
+            saved.Reported = true;
+            _downloads.Save(saved);
+            Pending = saved;
         }
 
         // ---- Verification and installation ----
@@ -745,9 +777,10 @@ namespace Clife.Device.Ota
             {
                 SlotInfo info = _boot.Describe(header!, r.Slot, _chunk);
                 _boot.Activate(r.Slot, info, _msgId);
+                // Reported as soon as the swap is saved: a power cut while the download record is cleared must not lose it.
+                Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
                 _downloads.Clear();
                 Pending = null;
-                Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
                 Log("slot " + BootRecord.SlotName(r.Slot) + " holds " + info.Software + " and boots next, on trial: rebooting");
                 _phase = PhaseIdle;
                 _device.Reboot();
@@ -767,8 +800,7 @@ namespace Clife.Device.Ota
                 _phase = PhaseSubDevice;
                 return;
             }
-            // PROFILE
-            _profiles.Save(_profile!, 0, (int)r.Total);
+            // PROFILE: applied first, so that a profile the application refuses never replaces the stored one.
             Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
             string? rejected = _profileHandler != null ? _profileHandler.Apply(_profile!, (int)r.Total) : null;
             if (rejected != null)
@@ -776,6 +808,7 @@ namespace Clife.Device.Ota
                 Finish(FileReply.Failed("profile refused: " + rejected), true);
                 return;
             }
+            _profiles.Save(_profile!, 0, (int)r.Total);
             Log("profile of " + r.Total.ToString() + " bytes stored and applied");
             Reply(FileReply.Progress(FileReply.UpgradeProgress, 100));
             NextEntry();
@@ -953,11 +986,23 @@ namespace Clife.Device.Ota
 
         private void CheckForUpdatesDaily(long now)
         {
+            // The configuration is read only when something is due: DeviceRuntime.Config is a copy, and a copy per poll
+            // was the only allocation of an idle device and one per chunk of every download.
+            if (_device.State != DeviceState.Connected || now < _nextCheckMs) return;
             int hours = _device.Config.OtaCheckHours;
-            if (hours <= 0 || _device.State != DeviceState.Connected) return;
-            if (_nextCheckMs == 0) _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
-            if (now < _nextCheckMs) return;
-            _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
+            if (hours <= 0)
+            {
+                _checkScheduled = false;
+                _nextCheckMs = now + CheckConfigEveryMs;
+                return;
+            }
+            long period = (long)hours * 3600 * MillisPerSecond;
+            _nextCheckMs = now + period;
+            if (!_checkScheduled)
+            {
+                _checkScheduled = true;
+                return;
+            }
             RequestUpgrade(Names.ScopeAll);
         }
 

@@ -12,6 +12,10 @@ namespace Clife.Device.Tests
         public long DropAfter = -1;
         /// <summary>How many responses drop (then it serves normally).</summary>
         public int DropTimes = 1;
+        /// <summary>End the body cleanly (as a server closing the connection) after this many bytes of a response (-1: never).</summary>
+        public long EndAfter = -1;
+        /// <summary>How many responses end early (then it serves normally).</summary>
+        public int EndTimes = 1;
         /// <summary>Answer Range requests with the whole file (200).</summary>
         public bool IgnoreRange;
         /// <summary>Answer with this HTTP status instead of the file (0: no).</summary>
@@ -79,6 +83,11 @@ namespace Clife.Device.Tests
             Download d = new Download(ranged ? 206 : 200, content, ranged ? rangeStart : 0, ranged ? rangeStart : -1, fault);
             if (fault != null && fault.DropAfter >= 0 && fault.DropTimes > 0) fault.DropTimes--;
             else d.NoDrop();
+            if (fault != null && fault.EndAfter >= 0 && fault.EndTimes > 0)
+            {
+                fault.EndTimes--;
+                d.EndAfter(fault.EndAfter);
+            }
             return d;
         }
 
@@ -92,6 +101,7 @@ namespace Clife.Device.Tests
             private long _position;
             private long _sent;
             private bool _noDrop;
+            private long _endAfter = -1;
 
             public Download(string error)
             {
@@ -115,6 +125,8 @@ namespace Clife.Device.Tests
 
             public void NoDrop() => _noDrop = true;
 
+            public void EndAfter(long bytes) => _endAfter = bytes;
+
             public int Status { get; }
             public long ContentLength { get; }
             public long RangeStart { get; }
@@ -130,6 +142,7 @@ namespace Clife.Device.Tests
                     return -1;
                 }
                 long left = _content.Length - _position;
+                if (_endAfter >= 0 && _endAfter - _sent < left) left = _endAfter - _sent;
                 if (left <= 0) return 0;
                 int n = count < left ? count : (int)left;
                 if (!_noDrop && _fault != null && _fault.DropAfter >= 0 && _sent + n > _fault.DropAfter) n = (int)(_fault.DropAfter - _sent);
