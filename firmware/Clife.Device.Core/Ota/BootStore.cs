@@ -11,28 +11,21 @@ namespace Clife.Device.Ota
         /// <summary>Magic number of the boot record ("BOOT").</summary>
         public const uint Magic = 0x544F4F42;
 
-        private readonly RecordStore _record;
-        private readonly JsonWriter _writer = new JsonWriter(512);
-        private readonly JsonReader _reader = new JsonReader(Protocol.Profile.MaxJsonDepth);
+        private readonly JsonRecord _record;
 
         /// <summary>Uses the given flash area.</summary>
         public BootStore(IFlashArea area)
         {
-            _record = new RecordStore(area, Magic);
+            _record = new JsonRecord(area, Magic, 512);
         }
 
         /// <summary>Loads the newest valid record, or null when there is none (or it cannot be read).</summary>
         public BootRecord? Load()
         {
-            byte[] buffer = new byte[_record.MaxPayload];
-            int length = _record.Load(buffer);
-            if (length < 0) return null;
             try
             {
-                _reader.Reset(buffer, 0, length);
-                _reader.Read();
-                if (_reader.TokenType != JsonTokenType.StartObject) return null;
-                return BootRecord.Read(_reader);
+                JsonReader? r = _record.Open();
+                return r == null ? null : BootRecord.Read(r);
             }
             catch (CodecException)
             {
@@ -43,8 +36,8 @@ namespace Clife.Device.Ota
         /// <summary>Saves the record atomically.</summary>
         public void Save(BootRecord record)
         {
-            record.Write(_writer);
-            _record.Save(_writer.Buffer, 0, _writer.Length);
+            record.Write(_record.Writer);
+            _record.Save();
         }
     }
 }

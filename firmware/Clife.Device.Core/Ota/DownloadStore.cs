@@ -11,30 +11,21 @@ namespace Clife.Device.Ota
         /// <summary>Magic number of the download record ("DNLD").</summary>
         public const uint Magic = 0x444C4E44;
 
-        private readonly RecordStore _record;
-        private readonly JsonWriter _writer = new JsonWriter(1024);
-        private readonly JsonReader _reader = new JsonReader(Protocol.Profile.MaxJsonDepth);
-        private bool _empty;
+        private readonly JsonRecord _record;
 
         /// <summary>Uses the given flash area.</summary>
         public DownloadStore(IFlashArea area)
         {
-            _record = new RecordStore(area, Magic);
+            _record = new JsonRecord(area, Magic, 1024);
         }
 
         /// <summary>The pending download, or null when there is none (or it cannot be read).</summary>
         public DownloadRecord? Load()
         {
-            byte[] buffer = new byte[_record.MaxPayload];
-            int length = _record.Load(buffer);
-            _empty = length < 0;
-            if (length <= 0) return null;
             try
             {
-                _reader.Reset(buffer, 0, length);
-                _reader.Read();
-                if (_reader.TokenType != JsonTokenType.StartObject) return null;
-                return DownloadRecord.Read(_reader);
+                JsonReader? r = _record.Open();
+                return r == null ? null : DownloadRecord.Read(r);
             }
             catch (CodecException)
             {
@@ -45,17 +36,14 @@ namespace Clife.Device.Ota
         /// <summary>Saves the progress atomically.</summary>
         public void Save(DownloadRecord record)
         {
-            record.Write(_writer);
-            _record.Save(_writer.Buffer, 0, _writer.Length);
-            _empty = false;
+            record.Write(_record.Writer);
+            _record.Save();
         }
 
         /// <summary>Forgets the pending download.</summary>
         public void Clear()
         {
-            if (_empty) return;
-            _record.Erase();
-            _empty = true;
+            if (!_record.IsEmpty) _record.Erase();
         }
     }
 }

@@ -11,13 +11,12 @@ namespace Clife.Device.Runtime
         /// <summary>Magic number of the configuration record ("CFG1").</summary>
         public const uint Magic = 0x31474643;
 
-        private readonly RecordStore _record;
-        private readonly JsonWriter _writer = new JsonWriter(1024);
+        private readonly JsonRecord _record;
 
         /// <summary>Uses the given flash area.</summary>
         public ConfigStore(IFlashArea area)
         {
-            _record = new RecordStore(area, Magic);
+            _record = new JsonRecord(area, Magic, 1024);
         }
 
         /// <summary>Sequence number of the record last loaded or saved.</summary>
@@ -31,16 +30,10 @@ namespace Clife.Device.Runtime
         public DeviceConfig Load(out string problem)
         {
             problem = "";
-            byte[] buffer = new byte[_record.MaxPayload];
-            int length = _record.Load(buffer);
-            if (length < 0) return new DeviceConfig();
             try
             {
-                JsonReader r = new JsonReader(Protocol.Profile.MaxJsonDepth);
-                r.Reset(buffer, 0, length);
-                r.Read();
-                if (r.TokenType != JsonTokenType.StartObject) throw new CodecException("configuration record is not a JSON object");
-                return ConfigCodec.Read(r);
+                JsonReader? r = _record.Open();
+                return r == null ? new DeviceConfig() : ConfigCodec.Read(r);
             }
             catch (CodecException e)
             {
@@ -52,8 +45,8 @@ namespace Clife.Device.Runtime
         /// <summary>Saves the configuration atomically (the old record stays valid until the new one is complete).</summary>
         public void Save(DeviceConfig config)
         {
-            ConfigCodec.Write(_writer, config);
-            _record.Save(_writer.Buffer, 0, _writer.Length);
+            ConfigCodec.Write(_record.Writer, config);
+            _record.Save();
         }
 
         /// <summary>Erases the record (factory reset).</summary>
