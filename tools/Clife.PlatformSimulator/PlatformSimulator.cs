@@ -293,6 +293,41 @@ public sealed partial class PlatformSimulator : IAsyncDisposable
     public Task DisconnectDeviceAsync(string devId)
         => _broker?.DisconnectClientAsync(devId) ?? throw new InvalidOperationException("only the embedded broker can drop a device's connection");
 
+    /// <summary>
+    /// Stops the embedded broker as a crash would: every connection drops (no DISCONNECT to MQTT 3.1.1 clients) and
+    /// nothing listens on <see cref="MqttPort"/> until <see cref="StartBrokerAsync"/>. The platform's client keeps
+    /// trying to reconnect meanwhile.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An external broker is used, or the simulator is not running.</exception>
+    public async Task StopBrokerAsync()
+    {
+        EmbeddedBroker broker = RunningEmbeddedBroker();
+        await broker.StopAsync().ConfigureAwait(false);
+        Log.Warn("mqtt", $"embedded broker stopped (port {broker.Port} closed)");
+    }
+
+    /// <summary>
+    /// Starts the embedded broker again on the same port after <see cref="StopBrokerAsync"/>. It starts with no
+    /// sessions, like a broker restarted without persistence: clients must subscribe again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An external broker is used, or the simulator is not running.</exception>
+    public async Task StartBrokerAsync()
+    {
+        EmbeddedBroker broker = RunningEmbeddedBroker();
+        await broker.StartAsync().ConfigureAwait(false);
+        Log.Info("mqtt", $"embedded broker listening again on {_options.BindAddress}:{broker.Port} (no sessions)");
+    }
+
+    /// <summary>Whether the embedded broker is listening (false with an external broker).</summary>
+    public bool BrokerRunning => _broker?.IsRunning == true;
+
+    private EmbeddedBroker RunningEmbeddedBroker()
+    {
+        if (_broker is null) throw new InvalidOperationException("only the embedded broker can be stopped and started by the simulator");
+        if (!IsStartedCheck()) throw new InvalidOperationException("the simulator is not running");
+        return _broker;
+    }
+
     private long NextMsgId() => Interlocked.Increment(ref _nextMsgId);
 
     private bool IsStartedCheck() => _started && !_stopped;

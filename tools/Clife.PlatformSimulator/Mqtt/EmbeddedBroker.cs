@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading;
 using System.Threading.Tasks;
 using Clife.Simulator.Logging;
 using MQTTnet.Protocol;
@@ -8,11 +9,18 @@ using MQTTnet.Server;
 
 namespace Clife.Simulator.Mqtt;
 
-/// <summary>The in-process MQTT broker (MQTTnet.Server) that authenticates every client through a callback.</summary>
+/// <summary>
+/// The in-process MQTT broker (MQTTnet.Server) that authenticates every client through a callback. It can be stopped
+/// and started again on the same port; a restart begins with no sessions, like a broker restarted without persistence.
+/// </summary>
 internal sealed class EmbeddedBroker : IAsyncDisposable
 {
-    private readonly MqttServer _server;
+    private readonly IPAddress _bindAddress;
+    private readonly Func<string, string?, string?, MqttConnectReasonCode> _validate;
+    private readonly Action<string, MqttClientDisconnectType> _onDisconnected;
     private readonly SimulatorLog _log;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MqttServer? _server;
 
     /// <summary>Creates the broker; port 0 picks a free loopback port.</summary>
     public EmbeddedBroker(
@@ -22,52 +30,106 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         Action<string, MqttClientDisconnectType> onDisconnected,
         SimulatorLog log)
     {
+        _bindAddress = bindAddress;
+        _validate = validate;
+        _onDisconnected = onDisconnected;
         _log = log;
         Port = port != 0 ? port : FreePort.Find(bindAddress);
+    }
+
+    /// <summary>The TCP port the broker listens on (the same after a restart).</summary>
+    public int Port { get; }
+
+    /// <summary>Whether the broker is listening.</summary>
+    public bool IsRunning => _server?.IsStarted == true;
+
+    /// <summary>Starts listening, with no sessions; does nothing when already running.</summary>
+    public async Task StartAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_server is not null) return;
+            MqttServer server = CreateServer();
+            try
+            {
+                await server.StartAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
+            _server = server;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops listening and drops every connection (without DISCONNECT for MQTT 3.1.1 clients); sessions are lost.</summary>
+    public async Task StopAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            MqttServer? server = _server;
+            _server = null;
+            if (server is null) return;
+            if (server.IsStarted) await server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+            server.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Drops a client's connection (the broker then publishes its will).</summary>
+    /// <exception cref="InvalidOperationException">The broker is stopped.</exception>
+    public Task DisconnectClientAsync(string clientId)
+        => (_server ?? throw new InvalidOperationException("the embedded broker is stopped"))
+            .DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.AdministrativeAction });
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    private MqttServer CreateServer()
+    {
         var factory = new MqttServerFactory();
         MqttServerOptions options = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(bindAddress)
+            .WithDefaultEndpointBoundIPAddress(_bindAddress)
             .WithDefaultEndpointPort(Port)
+            .WithDefaultEndpointReuseAddress()
             .WithPersistentSessions(true)
             .Build();
-        _server = factory.CreateMqttServer(options);
-        _server.ValidatingConnectionAsync += e =>
+        MqttServer server = factory.CreateMqttServer(options);
+        server.ValidatingConnectionAsync += e =>
         {
-            MqttConnectReasonCode code = validate(e.ClientId, e.UserName, e.Password);
+            MqttConnectReasonCode code = _validate(e.ClientId, e.UserName, e.Password);
             e.ReasonCode = code;
             if (code != MqttConnectReasonCode.Success)
                 _log.Info("mqtt", $"refused CONNECT clientId={e.ClientId} username={e.UserName}: {code}");
             return Task.CompletedTask;
         };
-        _server.ClientConnectedAsync += e =>
+        server.ClientConnectedAsync += e =>
         {
             _log.Info("mqtt", $"client connected: {e.ClientId} from {e.RemoteEndPoint}");
             return Task.CompletedTask;
         };
-        _server.ClientDisconnectedAsync += e =>
+        server.ClientDisconnectedAsync += e =>
         {
             _log.Info("mqtt", $"client disconnected: {e.ClientId} ({e.DisconnectType})");
-            onDisconnected(e.ClientId, e.DisconnectType);
+            _onDisconnected(e.ClientId, e.DisconnectType);
             return Task.CompletedTask;
         };
-    }
-
-    /// <summary>The TCP port the broker listens on.</summary>
-    public int Port { get; }
-
-    /// <summary>Starts listening.</summary>
-    public Task StartAsync() => _server.StartAsync();
-
-    /// <summary>Drops a client's connection (the broker then publishes its will).</summary>
-    public Task DisconnectClientAsync(string clientId)
-        => _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.AdministrativeAction });
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (_server.IsStarted) await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
-        _server.Dispose();
+        return server;
     }
 }
 
