@@ -1,0 +1,94 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
+using Clife.Simulator;
+using Clife.Simulator.Mqtt;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Clife.Device.IntegrationTests.Infrastructure;
+
+/// <summary>The brokers the device scenarios run against (the values of their [Theory] rows).</summary>
+public static class Brokers
+{
+    /// <summary>The simulator's embedded MQTTnet broker (needs nothing installed).</summary>
+    public const string Embedded = "embedded";
+
+    /// <summary>A real mosquitto started by the test on a free loopback port.</summary>
+    public const string Mosquitto = "mosquitto";
+
+    /// <summary>Both, for [MemberData].</summary>
+    public static TheoryData<string> Both => new() { Embedded, Mosquitto };
+}
+
+/// <summary>
+/// The platform a device test talks to: the simulator with either its embedded broker or a mosquitto of the test's
+/// own (optionally with a TLS listener that devices are sent to while the platform's client stays on the plain one).
+/// The broker can be killed and restarted either way. Disposing stops everything.
+/// </summary>
+public sealed class TestPlatform : IAsyncDisposable
+{
+    private TestPlatform(string broker, PlatformSimulator sim, MosquittoBroker? mosquitto)
+    {
+        Broker = broker;
+        Sim = sim;
+        Mosquitto = mosquitto;
+    }
+
+    /// <summary><see cref="Brokers.Embedded"/> or <see cref="Brokers.Mosquitto"/>.</summary>
+    public string Broker { get; }
+
+    /// <summary>The platform simulator.</summary>
+    public PlatformSimulator Sim { get; }
+
+    /// <summary>The mosquitto, or null with the embedded broker.</summary>
+    public MosquittoBroker? Mosquitto { get; }
+
+    /// <summary>
+    /// Starts the broker and the simulator. With <paramref name="mqttTls"/> (mosquitto only) devices are told to use
+    /// the TLS listener; with <paramref name="https"/> the simulator also serves HTTPS with that certificate.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">mosquitto is needed and not installed (the test fails and says so).</exception>
+    public static async Task<TestPlatform> StartAsync(string broker, ITestOutputHelper output, MosquittoTls? mqttTls = null, X509Certificate2? https = null)
+    {
+        MosquittoBroker? mosquitto = broker switch
+        {
+            Brokers.Embedded when mqttTls is null => null,
+            Brokers.Embedded => throw new ArgumentException("the embedded broker has no TLS listener", nameof(mqttTls)),
+            Brokers.Mosquitto => await MosquittoBroker.StartAsync(tls: mqttTls, log: TestLog.To(output, "mosq   ")),
+            _ => throw new ArgumentException($"unknown broker '{broker}'", nameof(broker)),
+        };
+        try
+        {
+            PlatformSimulator sim = await PlatformSimulator.StartNewAsync(new SimulatorOptions
+            {
+                Products = Infrastructure.Sim.Products,
+                ExternalBroker = mosquitto is null ? null : BrokerSettings.Parse(mosquitto.Url),
+                AdvertisedMqttPort = mosquitto?.TlsPort,
+                AdvertisedMqttTls = mosquitto?.TlsPort is not null,
+                HttpsCertificate = https,
+                Log = TestLog.To(output, "sim    "),
+                DefaultTimeout = TimeSpan.FromSeconds(10),
+            });
+            return new TestPlatform(broker, sim, mosquitto);
+        }
+        catch
+        {
+            if (mosquitto is not null) await mosquitto.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the broker (every connection drops without a DISCONNECT; no sessions survive).</summary>
+    public Task StopBrokerAsync() => Mosquitto is { } m ? m.StopAsync() : Sim.StopBrokerAsync();
+
+    /// <summary>Starts the broker again on the same port.</summary>
+    public Task StartBrokerAsync() => Mosquitto is { } m ? m.RestartAsync() : Sim.StartBrokerAsync();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Sim.DisposeAsync();
+        if (Mosquitto is not null) await Mosquitto.DisposeAsync();
+    }
+}
