@@ -116,6 +116,26 @@ public sealed class DeviceUnderTest : IDisposable
     /// <exception cref="TimeoutException">No prompt came back.</exception>
     public async Task<string> RunAsync(string line)
     {
+        string answer = await TypeAsync(line, text => text.EndsWith(ServiceConsole.Prompt, StringComparison.Ordinal));
+        return answer[..^ServiceConsole.Prompt.Length];
+    }
+
+    /// <summary>Types a console line and returns what the console answered once it contains a text (for prompts such as the PEM paste's).</summary>
+    /// <exception cref="TimeoutException">The text did not come.</exception>
+    public Task<string> RunAsync(string line, string answerContains)
+        => TypeAsync(line, text => text.Contains(answerContains, StringComparison.Ordinal));
+
+    /// <summary>Sets the CA as a technician does: `config set ca`, then the PEM pasted line by line; returns the final answer.</summary>
+    public async Task<string> PasteCaAsync(string pem)
+    {
+        await RunAsync("config set ca", "paste the CA certificate (PEM)");
+        string[] lines = pem.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (int i = 0; i < lines.Length - 1; i++) Device.Type(lines[i]);
+        return await RunAsync(lines[^1]);
+    }
+
+    private async Task<string> TypeAsync(string line, Func<string, bool> answered)
+    {
         int start;
         lock (_consoleLock) start = _console.Count;
         Device.Type(line);
@@ -124,7 +144,7 @@ public sealed class DeviceUnderTest : IDisposable
         {
             string text;
             lock (_consoleLock) text = Encoding.UTF8.GetString(_console.GetRange(start, _console.Count - start).ToArray());
-            if (text.EndsWith(ServiceConsole.Prompt, StringComparison.Ordinal)) return text[..^ServiceConsole.Prompt.Length];
+            if (answered(text)) return text;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the console did not answer `{line}` within 10 s; it printed: {text}");
             await Task.Delay(10);
         }

@@ -70,6 +70,27 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Whether mosquitto accepted an MQTT CONNECT from this client id (its log says "... as clientId").</summary>
     public bool SawClient(string clientId) => Output.Contains(" as " + clientId + " (", StringComparison.Ordinal);
 
+    /// <summary>The port of the listener through which a client's CONNECT came, or null when mosquitto saw none from it.</summary>
+    public int? ListenerPortOf(string clientId)
+    {
+        string[] lines = Output.Split('\n');
+        string connected = " as " + clientId + " (";
+        foreach (string line in lines)
+        {
+            int at = line.IndexOf(connected, StringComparison.Ordinal);
+            int from = line.IndexOf("New client connected from ", StringComparison.Ordinal);
+            if (at < 0 || from < 0) continue;
+            string address = line[(from + "New client connected from ".Length)..at];
+            string accepted = "New connection from " + address + " on port ";
+            foreach (string other in lines)
+            {
+                int i = other.IndexOf(accepted, StringComparison.Ordinal);
+                if (i >= 0 && int.TryParse(other[(i + accepted.Length)..].TrimEnd().TrimEnd('.'), out int port)) return port;
+            }
+        }
+        return null;
+    }
+
     /// <summary>How many TCP connections mosquitto accepted on a port of its own (TLS handshakes that failed included).</summary>
     public int ConnectionsOnPort(int port)
     {

@@ -70,6 +70,17 @@ public sealed class TestPlatform : IAsyncDisposable
                 Log = TestLog.To(output, "sim    "),
                 DefaultTimeout = TimeSpan.FromSeconds(10),
             });
+            if (mosquitto is not null)
+            {
+                // mosquitto logs in order: once the platform's client shows up, the lines of the readiness probes
+                // are in too, so counts of connections taken from now on are the device's.
+                DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+                while (!mosquitto.Output.Contains(" as clife-platform-", StringComparison.Ordinal))
+                {
+                    if (DateTime.UtcNow > deadline) throw new TimeoutException("mosquitto did not log the platform client's connection within 10 s:\n" + mosquitto.Output);
+                    await Task.Delay(10);
+                }
+            }
             return new TestPlatform(broker, sim, mosquitto);
         }
         catch
