@@ -99,12 +99,19 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         _gate.Dispose();
     }
 
+    /// <summary>The address as MQTTnet's IPv4 and IPv6 bindings, the other family switched off (IPAddress.None).</summary>
+    private static (IPAddress V4, IPAddress V6) Split(IPAddress address)
+        => address.AddressFamily == AddressFamily.InterNetworkV6 ? (IPAddress.None, address) : (address, IPAddress.None);
+
     private MqttServer CreateServer()
     {
         var factory = new MqttServerFactory();
+        // MQTTnet listens on IPv6 "any" as well unless told otherwise: bind exactly the one address asked for.
+        (IPAddress v4, IPAddress v6) = Split(_bindAddress);
         MqttServerOptions options = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(_bindAddress)
+            .WithDefaultEndpointBoundIPAddress(v4)
+            .WithDefaultEndpointBoundIPV6Address(v6)
             .WithDefaultEndpointPort(Port)
             .WithDefaultEndpointReuseAddress()
             .WithPersistentSessions(true)
