@@ -1,6 +1,8 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using Clife.Simulator.Logging;
@@ -10,22 +12,26 @@ using MQTTnet.Server;
 namespace Clife.Simulator.Mqtt;
 
 /// <summary>
-/// The in-process MQTT broker (MQTTnet.Server) that authenticates every client through a callback. It can be stopped
-/// and started again on the same port; a restart begins with no sessions, like a broker restarted without persistence.
+/// The in-process MQTT broker (MQTTnet.Server) that authenticates every client through a callback, on a plain
+/// listener and optionally a TLS 1.2 one. It can be stopped and started again on the same ports; a restart begins with
+/// no sessions, like a broker restarted without persistence.
 /// </summary>
 internal sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly IPAddress _bindAddress;
+    private readonly X509Certificate2? _tlsCertificate;
     private readonly Func<string, string?, string?, MqttConnectReasonCode> _validate;
     private readonly Action<string, MqttClientDisconnectType> _onDisconnected;
     private readonly SimulatorLog _log;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MqttServer? _server;
 
-    /// <summary>Creates the broker; port 0 picks a free loopback port.</summary>
+    /// <summary>Creates the broker, with a TLS listener when a certificate is given; port 0 picks a free port.</summary>
     public EmbeddedBroker(
         IPAddress bindAddress,
         int port,
+        X509Certificate2? tlsCertificate,
+        int tlsPort,
         Func<string, string?, string?, MqttConnectReasonCode> validate,
         Action<string, MqttClientDisconnectType> onDisconnected,
         SimulatorLog log)
@@ -35,10 +41,15 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         _onDisconnected = onDisconnected;
         _log = log;
         Port = port != 0 ? port : FreePort.Find(bindAddress);
+        _tlsCertificate = tlsCertificate;
+        if (tlsCertificate is not null) TlsPort = tlsPort != 0 ? tlsPort : FreePort.Find(bindAddress);
     }
 
     /// <summary>The TCP port the broker listens on (the same after a restart).</summary>
     public int Port { get; }
+
+    /// <summary>The port of the TLS listener, or null when there is none.</summary>
+    public int? TlsPort { get; }
 
     /// <summary>Whether the broker is listening.</summary>
     public bool IsRunning => _server?.IsStarted == true;
@@ -108,14 +119,25 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         var factory = new MqttServerFactory();
         // MQTTnet listens on IPv6 "any" as well unless told otherwise: bind exactly the one address asked for.
         (IPAddress v4, IPAddress v6) = Split(_bindAddress);
-        MqttServerOptions options = factory.CreateServerOptionsBuilder()
+        MqttServerOptionsBuilder builder = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(v4)
             .WithDefaultEndpointBoundIPV6Address(v6)
             .WithDefaultEndpointPort(Port)
             .WithDefaultEndpointReuseAddress()
-            .WithPersistentSessions(true)
-            .Build();
+            .WithPersistentSessions(true);
+        if (_tlsCertificate is not null && TlsPort is int tlsPort)
+        {
+            builder = builder
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(v4)
+                .WithEncryptedEndpointBoundIPV6Address(v6)
+                .WithEncryptedEndpointPort(tlsPort)
+                .WithTlsEndpointReuseAddress()
+                .WithEncryptionCertificate(_tlsCertificate)
+                .WithEncryptionSslProtocol(SslProtocols.Tls12);
+        }
+        MqttServerOptions options = builder.Build();
         MqttServer server = factory.CreateMqttServer(options);
         server.ValidatingConnectionAsync += e =>
         {
