@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Clife.Simulator;
@@ -21,18 +23,24 @@ public static class Brokers
     public static TheoryData<string> Both => new() { Embedded, Mosquitto };
 }
 
+/// <summary>A TLS listener for the broker: the server certificate and the CA that issued it.</summary>
+public sealed record BrokerTls(TestCa Ca, ServerCertificate Server);
+
 /// <summary>
 /// The platform a device test talks to: the simulator with either its embedded broker or a mosquitto of the test's
-/// own (optionally with a TLS listener that devices are sent to while the platform's client stays on the plain one).
+/// own, optionally with a TLS listener that devices are sent to while the platform's client stays on the plain one.
 /// The broker can be killed and restarted either way. Disposing stops everything.
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
-    private TestPlatform(string broker, PlatformSimulator sim, MosquittoBroker? mosquitto)
+    private readonly ConcurrentQueue<string> _simLog;
+
+    private TestPlatform(string broker, PlatformSimulator sim, MosquittoBroker? mosquitto, ConcurrentQueue<string> simLog)
     {
         Broker = broker;
         Sim = sim;
         Mosquitto = mosquitto;
+        _simLog = simLog;
     }
 
     /// <summary><see cref="Brokers.Embedded"/> or <see cref="Brokers.Mosquitto"/>.</summary>
@@ -45,29 +53,38 @@ public sealed class TestPlatform : IAsyncDisposable
     public MosquittoBroker? Mosquitto { get; }
 
     /// <summary>
-    /// Starts the broker and the simulator. With <paramref name="mqttTls"/> (mosquitto only) devices are told to use
-    /// the TLS listener; with <paramref name="https"/> the simulator also serves HTTPS with that certificate.
+    /// Starts the broker and the simulator. With <paramref name="mqttTls"/> the broker also has a TLS listener and
+    /// registration sends devices to it; with <paramref name="https"/> the simulator also serves HTTPS with that
+    /// certificate.
     /// </summary>
     /// <exception cref="InvalidOperationException">mosquitto is needed and not installed (the test fails and says so).</exception>
-    public static async Task<TestPlatform> StartAsync(string broker, ITestOutputHelper output, MosquittoTls? mqttTls = null, X509Certificate2? https = null)
+    public static async Task<TestPlatform> StartAsync(string broker, ITestOutputHelper output, BrokerTls? mqttTls = null, X509Certificate2? https = null)
     {
         MosquittoBroker? mosquitto = broker switch
         {
-            Brokers.Embedded when mqttTls is null => null,
-            Brokers.Embedded => throw new ArgumentException("the embedded broker has no TLS listener", nameof(mqttTls)),
-            Brokers.Mosquitto => await MosquittoBroker.StartAsync(tls: mqttTls, log: TestLog.To(output, "mosq   ")),
+            Brokers.Embedded => null,
+            Brokers.Mosquitto => await MosquittoBroker.StartAsync(
+                tls: mqttTls is null ? null : new MosquittoTls(mqttTls.Ca.CertificatePem, mqttTls.Server.CertificatePem, mqttTls.Server.PrivateKeyPem),
+                log: TestLog.To(output, "mosq   ")),
             _ => throw new ArgumentException($"unknown broker '{broker}'", nameof(broker)),
         };
+        var simLog = new ConcurrentQueue<string>();
+        Action<string> toOutput = TestLog.To(output, "sim    ");
         try
         {
             PlatformSimulator sim = await PlatformSimulator.StartNewAsync(new SimulatorOptions
             {
                 Products = Infrastructure.Sim.Products,
                 ExternalBroker = mosquitto is null ? null : BrokerSettings.Parse(mosquitto.Url),
+                MqttTlsCertificate = mosquitto is null ? mqttTls?.Server.Certificate : null,
                 AdvertisedMqttPort = mosquitto?.TlsPort,
                 AdvertisedMqttTls = mosquitto?.TlsPort is not null,
                 HttpsCertificate = https,
-                Log = TestLog.To(output, "sim    "),
+                Log = line =>
+                {
+                    simLog.Enqueue(line);
+                    toOutput(line);
+                },
                 DefaultTimeout = TimeSpan.FromSeconds(10),
             });
             if (mosquitto is not null)
@@ -81,7 +98,7 @@ public sealed class TestPlatform : IAsyncDisposable
                     await Task.Delay(10);
                 }
             }
-            return new TestPlatform(broker, sim, mosquitto);
+            return new TestPlatform(broker, sim, mosquitto, simLog);
         }
         catch
         {
@@ -89,6 +106,14 @@ public sealed class TestPlatform : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The port of the broker's TLS listener, or null.</summary>
+    public int? TlsPort => Mosquitto is { } m ? m.TlsPort : Sim.MqttTlsPort;
+
+    /// <summary>Whether the broker received an MQTT CONNECT from this client id (accepted or refused).</summary>
+    public bool BrokerSawConnect(string clientId) => Mosquitto is { } m
+        ? m.SawClient(clientId)
+        : _simLog.Any(l => l.Contains($"client connected: {clientId} ", StringComparison.Ordinal) || l.Contains($"refused CONNECT clientId={clientId} ", StringComparison.Ordinal));
 
     /// <summary>Kills the broker (every connection drops without a DISCONNECT; no sessions survive).</summary>
     public Task StopBrokerAsync() => Mosquitto is { } m ? m.StopAsync() : Sim.StopBrokerAsync();
