@@ -61,6 +61,27 @@ public sealed class HttpsRegistrationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_expired_server_certificate_of_the_right_CA_is_refused_and_the_reason_says_it_expired()
+    {
+        using TestCa ca = TestCa.Create();
+        using ServerCertificate server = ca.IssueServerCertificate(notBefore: DateTimeOffset.UtcNow.AddDays(-2), notAfter: DateTimeOffset.UtcNow.AddDays(-1));
+        await using TestPlatform platform = await TestPlatform.StartAsync(Brokers.Embedded, output, https: server.Certificate);
+        PlatformSimulator sim = platform.Sim;
+        using DeviceUnderTest dut = DeviceUnderTest.Start(output);
+
+        dut.Provision(sim.HttpsBaseUrl!, ca.CertificatePem);
+
+        await dut.WaitForAsync(() => dut.LogLinesContaining("is not valid at this time") >= 1, "refusing the expired certificate");
+        dut.Device.Do(r =>
+        {
+            Assert.StartsWith("registration failed: TLS: the certificate \"CN=127.0.0.1\" is not valid at this time: valid from ", r.Reason);
+            Assert.DoesNotContain("not signed by the configured CA", r.Reason);
+            Assert.False(r.Config.IsRegistered);
+        });
+        Assert.Empty(sim.RegistrationAttempts);
+    }
+
+    [Fact]
     public async Task Without_a_CA_the_device_does_not_register_over_HTTPS_nor_fall_back_to_plain_HTTP()
     {
         using TestCa ca = TestCa.Create();

@@ -37,8 +37,11 @@ public sealed class TestCa : IDisposable
         return new TestCa(cert, key);
     }
 
-    /// <summary>Issues a TLS server certificate for 127.0.0.1 and localhost, with its private key.</summary>
-    public ServerCertificate IssueServerCertificate(string name = "CN=127.0.0.1")
+    /// <summary>
+    /// Issues a TLS server certificate for 127.0.0.1 and localhost, with its private key; valid from 5 minutes ago for
+    /// 12 hours unless other times are given.
+    /// </summary>
+    public ServerCertificate IssueServerCertificate(string name = "CN=127.0.0.1", DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
@@ -54,7 +57,7 @@ public sealed class TestCa : IDisposable
         byte[] serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7f;
         using X509Certificate2 issued = request.Create(Certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(_key),
-            DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(12), serial);
+            notBefore ?? DateTimeOffset.UtcNow.AddMinutes(-5), notAfter ?? DateTimeOffset.UtcNow.AddHours(12), serial);
         using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
         // A PKCS#12 round trip gives a certificate whose key every TLS stack on every OS can use (Kestrel on Linux too).
         X509Certificate2 loaded = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), null);
