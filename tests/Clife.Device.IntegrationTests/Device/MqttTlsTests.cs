@@ -88,6 +88,24 @@ public sealed class MqttTlsTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Brokers.Both), MemberType = typeof(Brokers))]
+    public async Task A_broker_certificate_of_the_right_CA_for_another_host_is_refused_before_any_CONNECT(string broker)
+    {
+        using TestCa ca = TestCa.Create();
+        using ServerCertificate server = ca.IssueServerCertificate("CN=broker.example.com", onlyHost: "broker.example.com");
+        await using TestPlatform platform = await TestPlatform.StartAsync(broker, output, new BrokerTls(ca, server));
+        using DeviceUnderTest dut = DeviceUnderTest.Start(output);
+
+        dut.Provision(platform.Sim.BaseUrl, ca.CertificatePem);
+
+        await dut.WaitForAsync(r => r.Config.IsRegistered, "registered");
+        string devId = dut.DevId;
+        await dut.WaitForAsync(() => dut.LogLinesContaining("does not match the host name") >= 1, "refusing the broker");
+        Assert.Contains("MQTT connect TLS error: the server certificate does not match the host name", dut.Device.Get(r => r.Reason));
+        Assert.False(platform.BrokerSawConnect(devId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Brokers.Both), MemberType = typeof(Brokers))]
     public async Task Without_a_CA_the_device_does_not_try_the_TLS_broker_nor_plain_MQTT_until_a_CA_is_configured(string broker)
     {
         using TestCa ca = TestCa.Create();

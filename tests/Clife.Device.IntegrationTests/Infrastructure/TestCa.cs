@@ -38,16 +38,24 @@ public sealed class TestCa : IDisposable
     }
 
     /// <summary>
-    /// Issues a TLS server certificate for 127.0.0.1 and localhost, with its private key; valid from 5 minutes ago for
-    /// 12 hours unless other times are given.
+    /// Issues a TLS server certificate with its private key: for 127.0.0.1 and localhost, or only for
+    /// <paramref name="onlyHost"/> when given; valid from 5 minutes ago for 12 hours unless other times are given.
     /// </summary>
-    public ServerCertificate IssueServerCertificate(string name = "CN=127.0.0.1", DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    public ServerCertificate IssueServerCertificate(string name = "CN=127.0.0.1", DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null,
+        string? onlyHost = null)
     {
         using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
+        if (onlyHost is not null)
+        {
+            san.AddDnsName(onlyHost);
+        }
+        else
+        {
+            san.AddIpAddress(IPAddress.Loopback);
+            san.AddDnsName("localhost");
+        }
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
