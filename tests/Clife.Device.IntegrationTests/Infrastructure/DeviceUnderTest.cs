@@ -77,7 +77,7 @@ public sealed class DeviceUnderTest : IDisposable
     /// Configures everything registration needs in one step (so the device never registers half-configured):
     /// the server, authLevel 2, the standard product and its devKey, Wi-Fi, and the CA when given.
     /// </summary>
-    public void Provision(string serverUrl, string? caPem = null, int? reportPeriodSeconds = null)
+    public void Provision(string serverUrl, string? caPem = null)
     {
         var settings = new List<(string Key, string Value)>
         {
@@ -85,7 +85,6 @@ public sealed class DeviceUnderTest : IDisposable
             (ConfigKeys.DevKey, Sim.DevKey), (ConfigKeys.WifiSsid, "test-lab"), (ConfigKeys.WifiPassword, "lab-pass-2026"),
         };
         if (caPem is not null) settings.Add((ConfigKeys.Ca, caPem));
-        if (reportPeriodSeconds is int period) settings.Add((ConfigKeys.ReportPeriod, period.ToString()));
         Device.Do(r =>
         {
             foreach ((string key, string value) in settings)
