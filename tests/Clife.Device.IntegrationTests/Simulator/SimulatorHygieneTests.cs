@@ -30,6 +30,18 @@ public sealed class SimulatorHygieneTests
         Assert.False(await AcceptsAsync(System.Net.IPAddress.IPv6Loopback, sim.MqttPort), "nothing listens on IPv6 when bound to 127.0.0.1");
     }
 
+    [Fact]
+    public async Task A_second_embedded_broker_cannot_silently_share_a_port_in_use()
+    {
+        await using PlatformSimulator first = await PlatformSimulator.StartNewAsync(new SimulatorOptions { Products = Sim.Products, Log = null });
+
+        var e = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => PlatformSimulator.StartNewAsync(new SimulatorOptions
+        {
+            Products = Sim.Products, MqttPort = first.MqttPort, Log = null,
+        }));
+        Assert.Equal(System.Net.Sockets.SocketError.AddressAlreadyInUse, e.SocketErrorCode);
+    }
+
     private static async Task<bool> AcceptsAsync(System.Net.IPAddress address, int port)
     {
         using var client = new System.Net.Sockets.TcpClient(address.AddressFamily);

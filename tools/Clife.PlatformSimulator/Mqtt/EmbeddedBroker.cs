@@ -24,7 +24,9 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
     private readonly Action<string, MqttClientDisconnectType> _onDisconnected;
     private readonly SimulatorLog _log;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _choosePorts;
     private MqttServer? _server;
+    private bool _everStarted;
 
     /// <summary>Creates the broker, with a TLS listener when a certificate is given; port 0 picks a free port.</summary>
     public EmbeddedBroker(
@@ -40,16 +42,17 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         _validate = validate;
         _onDisconnected = onDisconnected;
         _log = log;
-        Port = port != 0 ? port : FreePort.Find(bindAddress);
         _tlsCertificate = tlsCertificate;
+        _choosePorts = port == 0 && (tlsCertificate is null || tlsPort == 0);
+        Port = port != 0 ? port : FreePort.Find(bindAddress);
         if (tlsCertificate is not null) TlsPort = tlsPort != 0 ? tlsPort : FreePort.Find(bindAddress);
     }
 
     /// <summary>The TCP port the broker listens on (the same after a restart).</summary>
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The port of the TLS listener, or null when there is none.</summary>
-    public int? TlsPort { get; }
+    public int? TlsPort { get; private set; }
 
     /// <summary>Whether the broker is listening.</summary>
     public bool IsRunning => _server?.IsStarted == true;
@@ -61,17 +64,31 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         try
         {
             if (_server is not null) return;
-            MqttServer server = CreateServer();
-            try
+            for (int attempt = 1; ; attempt++)
             {
-                await server.StartAsync().ConfigureAwait(false);
+                MqttServer server = CreateServer();
+                try
+                {
+                    await server.StartAsync().ConfigureAwait(false);
+                    _server = server;
+                    _everStarted = true;
+                    return;
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && _choosePorts && !_everStarted && attempt < 5)
+                {
+                    // A port found free a moment ago was taken meanwhile: choose again (only before the first start,
+                    // since a restart must keep the ports devices were told).
+                    server.Dispose();
+                    _log.Warn("mqtt", $"port {Port}{(TlsPort is int t ? $" or {t}" : "")} was taken meanwhile; choosing another");
+                    Port = FreePort.Find(_bindAddress);
+                    if (TlsPort is not null) TlsPort = FreePort.Find(_bindAddress);
+                }
+                catch
+                {
+                    server.Dispose();
+                    throw;
+                }
             }
-            catch
-            {
-                server.Dispose();
-                throw;
-            }
-            _server = server;
         }
         finally
         {
@@ -118,13 +135,14 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
     {
         var factory = new MqttServerFactory();
         // MQTTnet listens on IPv6 "any" as well unless told otherwise: bind exactly the one address asked for.
+        // No ReuseAddress: on Linux .NET turns it into SO_REUSEPORT, which lets a second listener silently share the
+        // port. A restart still binds at once, because MQTTnet closes connections with linger 0 (no TIME_WAIT).
         (IPAddress v4, IPAddress v6) = Split(_bindAddress);
         MqttServerOptionsBuilder builder = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(v4)
             .WithDefaultEndpointBoundIPV6Address(v6)
             .WithDefaultEndpointPort(Port)
-            .WithDefaultEndpointReuseAddress()
             .WithPersistentSessions(true);
         if (_tlsCertificate is not null && TlsPort is int tlsPort)
         {
@@ -133,7 +151,6 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
                 .WithEncryptedEndpointBoundIPAddress(v4)
                 .WithEncryptedEndpointBoundIPV6Address(v6)
                 .WithEncryptedEndpointPort(tlsPort)
-                .WithTlsEndpointReuseAddress()
                 .WithEncryptionCertificate(_tlsCertificate)
                 .WithEncryptionSslProtocol(SslProtocols.Tls12);
         }
