@@ -11,7 +11,19 @@ using Xunit.Abstractions;
 
 namespace Clife.Device.IntegrationTests.Device;
 
+/// <summary>
+/// Runs its tests alone, after the parallel ones: hundreds of quick connections take ephemeral ports that other tests,
+/// which pick a free port and bind it a moment later (a child process, a restarted broker), could otherwise lose.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConnectionChurn
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "connection churn";
+}
+
 /// <summary>The virtual device's MQTT link (MQTTnet) against a real broker: what it tells the core about its connection.</summary>
+[Collection(ConnectionChurn.Name)]
 public sealed class MqttNetLinkTests(ITestOutputHelper output)
 {
     [Theory]
