@@ -358,7 +358,7 @@ public sealed class EmbeddedBrokerMqttTests(ITestOutputHelper output) : Platform
     }
 
     [Fact]
-    public async Task Stopping_and_starting_the_broker_is_refused_with_an_external_broker()
+    public async Task Stopping_and_starting_the_broker_is_refused_with_an_external_broker_such_as_mosquitto()
     {
         await using MosquittoBroker mosquitto = await MosquittoBroker.StartAsync();
         await using PlatformSimulator sim = await Infrastructure.Sim.StartAsync(Output, BrokerSettings.Parse(mosquitto.Url));
