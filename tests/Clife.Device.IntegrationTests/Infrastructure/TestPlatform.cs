@@ -124,7 +124,13 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Sim.DisposeAsync();
-        if (Mosquitto is not null) await Mosquitto.DisposeAsync();
+        try
+        {
+            await Sim.DisposeAsync();
+        }
+        finally
+        {
+            if (Mosquitto is not null) await Mosquitto.DisposeAsync();
+        }
     }
 }
