@@ -23,9 +23,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _directory;
     private readonly string _configPath;
     private readonly StringBuilder _output = new();
-    private Process? _process;
-
     private readonly Action<string>? _log;
+    private Process? _process;
 
     private MosquittoBroker(string executable, int port, bool allowAnonymous, MosquittoTls? tls, Action<string>? log)
     {
