@@ -110,7 +110,9 @@ public sealed partial class PlatformSimulator : IAsyncDisposable
     /// <summary>The broker port devices are told (mqttPort).</summary>
     public int MqttPort { get; private set; }
     /// <summary>Whether devices are told to use TLS (mqttTls).</summary>
-    public bool MqttTls => _options.AdvertisedMqttTls;
+    public bool MqttTls { get; private set; }
+    /// <summary>The port of the embedded broker's TLS listener, or null when it has none.</summary>
+    public int? MqttTlsPort => _broker?.TlsPort;
     /// <summary>Where the platform's own MQTT client connects.</summary>
     public string BrokerEndpoint => _link?.Endpoint ?? string.Empty;
     /// <summary>Whether the platform's MQTT client is connected right now.</summary>
@@ -136,20 +138,24 @@ public sealed partial class PlatformSimulator : IAsyncDisposable
             string? password;
             if (_options.ExternalBroker is { } ext)
             {
+                if (_options.MqttTlsCertificate is not null)
+                    throw new InvalidOperationException("MqttTlsCertificate is for the embedded broker; send devices to an external broker's TLS listener with AdvertisedMqttPort and AdvertisedMqttTls");
                 (host, port, user, password) = (ext.Host, ext.Port, ext.Username, ext.Password);
                 Log.Info("mqtt", $"using external broker {ext} (devices are not authenticated by the simulator)");
             }
             else
             {
-                _broker = new EmbeddedBroker(_options.BindAddress, _options.MqttPort, ValidateMqttClient, OnBrokerClientDisconnected, Log);
+                _broker = new EmbeddedBroker(_options.BindAddress, _options.MqttPort, _options.MqttTlsCertificate, _options.MqttTlsPort,
+                    ValidateMqttClient, OnBrokerClientDisconnected, Log);
                 await _broker.StartAsync().ConfigureAwait(false);
                 host = IPAddress.Any.Equals(_options.BindAddress) ? IPAddress.Loopback.ToString() : _options.BindAddress.ToString();
                 port = _broker.Port;
                 (user, password) = (PlatformUser, _platformPassword);
-                Log.Info("mqtt", $"embedded broker listening on {_options.BindAddress}:{port}");
+                Log.Info("mqtt", $"embedded broker listening on {_options.BindAddress}:{port}{(_broker.TlsPort is int tls ? $" and TLS {tls}" : "")}");
             }
             MqttHost = _options.AdvertisedMqttHost ?? host;
-            MqttPort = _options.AdvertisedMqttPort ?? port;
+            MqttPort = _options.AdvertisedMqttPort ?? _broker?.TlsPort ?? port;
+            MqttTls = _options.AdvertisedMqttTls || _broker?.TlsPort is not null;
 
             _link = new PlatformLink(host, port, _platformClientId, user, password, UpTopic.WildcardFilter, OnUpMessageAsync, Log);
             await _link.StartAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
@@ -293,9 +299,44 @@ public sealed partial class PlatformSimulator : IAsyncDisposable
     public Task DisconnectDeviceAsync(string devId)
         => _broker?.DisconnectClientAsync(devId) ?? throw new InvalidOperationException("only the embedded broker can drop a device's connection");
 
+    /// <summary>
+    /// Stops the embedded broker as a crash would: every connection drops (no DISCONNECT to MQTT 3.1.1 clients) and
+    /// nothing listens on <see cref="MqttPort"/> until <see cref="StartBrokerAsync"/>. The platform's client keeps
+    /// trying to reconnect meanwhile.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An external broker is used, or the simulator is not running.</exception>
+    public async Task StopBrokerAsync()
+    {
+        EmbeddedBroker broker = RunningEmbeddedBroker();
+        await broker.StopAsync().ConfigureAwait(false);
+        Log.Warn("mqtt", $"embedded broker stopped (port {broker.Port} closed)");
+    }
+
+    /// <summary>
+    /// Starts the embedded broker again on the same port after <see cref="StopBrokerAsync"/>. It starts with no
+    /// sessions, like a broker restarted without persistence: clients must subscribe again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An external broker is used, or the simulator is not running.</exception>
+    public async Task StartBrokerAsync()
+    {
+        EmbeddedBroker broker = RunningEmbeddedBroker();
+        await broker.StartAsync().ConfigureAwait(false);
+        Log.Info("mqtt", $"embedded broker listening again on {_options.BindAddress}:{broker.Port}{(broker.TlsPort is int tls ? $" and TLS {tls}" : "")} (no sessions)");
+    }
+
+    /// <summary>Whether the embedded broker is listening (false with an external broker).</summary>
+    public bool BrokerRunning => _broker?.IsRunning == true;
+
+    private EmbeddedBroker RunningEmbeddedBroker()
+    {
+        if (_broker is null) throw new InvalidOperationException("only the embedded broker can be stopped and started by the simulator");
+        if (!IsStartedCheck()) throw new InvalidOperationException("the simulator is not running");
+        return _broker;
+    }
+
     private long NextMsgId() => Interlocked.Increment(ref _nextMsgId);
 
     private bool IsStartedCheck() => _started && !_stopped;
 
-    internal string DescribeEndpoints() => string.Join(", ", new[] { BaseUrl, HttpsBaseUrl, $"mqtt://{MqttHost}:{MqttPort}" }.Where(s => !string.IsNullOrEmpty(s)));
+    internal string DescribeEndpoints() => string.Join(", ", new[] { BaseUrl, HttpsBaseUrl, $"{(MqttTls ? "mqtts" : "mqtt")}://{MqttHost}:{MqttPort}" }.Where(s => !string.IsNullOrEmpty(s)));
 }

@@ -21,13 +21,20 @@ public sealed class SimulatorOptions
     public int HttpsPort { get; init; }
     /// <summary>Port of the embedded MQTT broker.</summary>
     public int MqttPort { get; init; }
+    /// <summary>
+    /// Certificate of a TLS listener of the embedded broker (TLS 1.2); registration then sends devices to it
+    /// (mqttTls true, <see cref="MqttTlsPort"/>) while the platform's own client stays on the plain one. None when null.
+    /// </summary>
+    public X509Certificate2? MqttTlsCertificate { get; init; }
+    /// <summary>Port of the embedded broker's TLS listener (used with <see cref="MqttTlsCertificate"/>).</summary>
+    public int MqttTlsPort { get; init; }
     /// <summary>Use this external broker instead of the embedded one (no device authentication then).</summary>
     public BrokerSettings? ExternalBroker { get; init; }
     /// <summary>mqttHost told to devices at registration; default: the broker's host (127.0.0.1 for the embedded one).</summary>
     public string? AdvertisedMqttHost { get; init; }
-    /// <summary>mqttPort told to devices; default: the broker's port.</summary>
+    /// <summary>mqttPort told to devices; default: the broker's port (its TLS port when it has one).</summary>
     public int? AdvertisedMqttPort { get; init; }
-    /// <summary>mqttTls told to devices.</summary>
+    /// <summary>mqttTls told to devices (always true when the embedded broker has a TLS listener).</summary>
     public bool AdvertisedMqttTls { get; init; }
     /// <summary>Device→platform topic template.</summary>
     public string UpTopicTemplate { get; init; } = TopicTemplate.DefaultUp;

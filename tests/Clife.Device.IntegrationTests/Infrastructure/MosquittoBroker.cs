@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -12,7 +13,8 @@ namespace Clife.Device.IntegrationTests.Infrastructure;
 /// <summary>
 /// A real mosquitto broker for tests: started from /usr/sbin/mosquitto (or mosquitto on PATH) with a generated
 /// config on 127.0.0.1 and a free port, ready once it accepts TCP connections; it can be stopped (killed) and
-/// restarted on the same port. When mosquitto is not installed, starting throws, so the test fails and says so.
+/// restarted on the same port. Optionally it has a second, TLS listener (TLS 1.2) with a given server certificate.
+/// When mosquitto is not installed, starting throws, so the test fails and says so.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
@@ -21,26 +23,83 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _directory;
     private readonly string _configPath;
     private readonly StringBuilder _output = new();
+    private readonly Action<string>? _log;
     private Process? _process;
 
-    private MosquittoBroker(string executable, int port, bool allowAnonymous)
+    private MosquittoBroker(string executable, int port, bool allowAnonymous, MosquittoTls? tls, Action<string>? log)
     {
         _executable = executable;
+        _log = log;
         Port = port;
         _directory = Path.Combine(Path.GetTempPath(), "clife-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_directory);
         _configPath = Path.Combine(_directory, "mosquitto.conf");
-        File.WriteAllText(_configPath, string.Join('\n',
+        var lines = new List<string>
+        {
             $"listener {port} 127.0.0.1",
             $"allow_anonymous {(allowAnonymous ? "true" : "false")}",
             "persistence false",
-            "log_dest stdout",
+            // stderr, because mosquitto buffers its stdout when it is a pipe: the log would arrive only at exit.
+            "log_dest stderr",
             "log_type error",
             "log_type warning",
             "log_type notice",
             "log_type information",
             "connection_messages true",
-            ""));
+        };
+        if (tls is not null)
+        {
+            TlsPort = tls.Port ?? FreeTcpPort();
+            lines.AddRange(
+            [
+                $"listener {TlsPort} 127.0.0.1",
+                "cafile " + WriteFile("ca.pem", tls.CaPem),
+                "certfile " + WriteFile("server.pem", tls.CertificatePem),
+                "keyfile " + WriteFile("server.key", tls.PrivateKeyPem),
+                "tls_version tlsv1.2",
+            ]);
+        }
+        lines.Add("");
+        File.WriteAllText(_configPath, string.Join('\n', lines));
+    }
+
+    /// <summary>The loopback port of the TLS listener, or null when there is none.</summary>
+    public int? TlsPort { get; }
+
+    /// <summary>Whether mosquitto accepted an MQTT CONNECT from this client id (its log says "... as clientId").</summary>
+    public bool SawClient(string clientId) => Output.Contains(" as " + clientId + " (", StringComparison.Ordinal);
+
+    /// <summary>The port of the listener through which a client's CONNECT came, or null when mosquitto saw none from it.</summary>
+    public int? ListenerPortOf(string clientId)
+    {
+        string[] lines = Output.Split('\n');
+        string connected = " as " + clientId + " (";
+        foreach (string line in lines)
+        {
+            int at = line.IndexOf(connected, StringComparison.Ordinal);
+            int from = line.IndexOf("New client connected from ", StringComparison.Ordinal);
+            if (at < 0 || from < 0) continue;
+            string address = line[(from + "New client connected from ".Length)..at];
+            string accepted = "New connection from " + address + " on port ";
+            foreach (string other in lines)
+            {
+                int i = other.IndexOf(accepted, StringComparison.Ordinal);
+                if (i >= 0 && int.TryParse(other[(i + accepted.Length)..].TrimEnd().TrimEnd('.'), out int port)) return port;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>How many TCP connections mosquitto accepted on a port of its own (TLS handshakes that failed included).</summary>
+    public int ConnectionsOnPort(int port)
+    {
+        string marker = " on port " + port + ".";
+        int count = 0;
+        foreach (string line in Output.Split('\n'))
+        {
+            if (line.Contains("New connection from ", StringComparison.Ordinal) && line.TrimEnd().EndsWith(marker, StringComparison.Ordinal)) count++;
+        }
+        return count;
     }
 
     /// <summary>The loopback port it listens on (the same after a restart).</summary>
@@ -79,13 +138,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts mosquitto on a free loopback port (or the given one) and waits until it accepts connections.</summary>
+    /// <summary>
+    /// Starts mosquitto on a free loopback port (or the given one) and waits until it accepts connections (on the TLS
+    /// listener too, when there is one). Every line mosquitto logs also goes to <paramref name="log"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">mosquitto is not installed, or did not come up.</exception>
-    public static async Task<MosquittoBroker> StartAsync(int? port = null, bool allowAnonymous = true)
+    public static async Task<MosquittoBroker> StartAsync(int? port = null, bool allowAnonymous = true, MosquittoTls? tls = null, Action<string>? log = null)
     {
         string exe = FindExecutable() ?? throw new InvalidOperationException(
             "mosquitto is not installed: the MQTT integration tests need a real broker. Install it (Debian/Ubuntu: `apt-get install mosquitto`; .ci/run does this) and run the tests again.");
-        var broker = new MosquittoBroker(exe, port ?? FreeTcpPort(), allowAnonymous);
+        var broker = new MosquittoBroker(exe, port ?? FreeTcpPort(), allowAnonymous, tls, log);
         try
         {
             await broker.StartProcessAsync().ConfigureAwait(false);
@@ -141,7 +203,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             _process = p;
             while (DateTime.UtcNow < deadline && !p.HasExited)
             {
-                if (await AcceptsConnectionsAsync().ConfigureAwait(false)) return;
+                if (await AcceptsConnectionsAsync(Port).ConfigureAwait(false) && (TlsPort is not int tls || await AcceptsConnectionsAsync(tls).ConfigureAwait(false))) return;
                 await Task.Delay(50).ConfigureAwait(false);
             }
             // The port may still be held for a moment after a kill: retry until the deadline.
@@ -156,19 +218,26 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
-    private async Task<bool> AcceptsConnectionsAsync()
+    private static async Task<bool> AcceptsConnectionsAsync(int port)
     {
         using var client = new TcpClient();
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-            await client.ConnectAsync(IPAddress.Loopback, Port, cts.Token).ConfigureAwait(false);
+            await client.ConnectAsync(IPAddress.Loopback, port, cts.Token).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)
         {
             return false;
         }
+    }
+
+    private string WriteFile(string name, string content)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
     }
 
     private void Append(string? line)
@@ -178,6 +247,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
+        _log?.Invoke(line);
     }
 
     /// <summary>A TCP port that was free a moment ago on 127.0.0.1.</summary>
@@ -204,3 +274,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A TLS listener for <see cref="MosquittoBroker"/>: the CA and the server certificate and key, as PEM.</summary>
+/// <param name="CaPem">The CA mosquitto names in cafile (clients are not asked for certificates).</param>
+/// <param name="CertificatePem">The server certificate.</param>
+/// <param name="PrivateKeyPem">Its private key (PKCS#8).</param>
+/// <param name="Port">The listener's port; null = a free one.</param>
+public sealed record MosquittoTls(string CaPem, string CertificatePem, string PrivateKeyPem, int? Port = null);

@@ -327,6 +327,70 @@ public sealed class EmbeddedBrokerMqttTests(ITestOutputHelper output) : Platform
 
         Assert.False((await Sim.WaitForOfflineAsync(device.DevId)).Online);
     }
+
+    [Fact]
+    public async Task The_embedded_broker_stops_like_a_crash_and_restarts_on_the_same_port_without_sessions()
+    {
+        await using TestDevice device = await Infrastructure.Sim.OnlineDeviceAsync(Sim, "02:00:00:01:00:04");
+        int port = Sim.MqttPort;
+
+        await Sim.StopBrokerAsync();
+
+        Assert.False(Sim.BrokerRunning);
+        Assert.False(await AcceptsTcpAsync(port));
+        Assert.Equal("connection lost", (await Sim.WaitForOfflineAsync(device.DevId)).OfflineReason);
+        await WaitUntilAsync(() => !Sim.PlatformClientConnected, "the platform client noticed the broker is gone");
+
+        await Sim.StartBrokerAsync();
+
+        Assert.True(Sim.BrokerRunning);
+        Assert.Equal(port, Sim.MqttPort);
+        await WaitUntilAsync(() => Sim.PlatformClientConnected, "the platform client reconnected");
+        // The restarted broker has forgotten the device's session: a command reaches it only after it subscribes again.
+        await using var again = new TestDevice(device.ProductCode, device.DevId, device.DevSecret);
+        Assert.Equal(MqttClientConnectResultCode.Success, await again.ConnectAsync(Sim.MqttHost, port, subscribe: false));
+        long lost = await Sim.QueryAsync(device.DevId);
+        await again.DisconnectAsync();
+        Assert.Equal(MqttClientConnectResultCode.Success, await again.ConnectAsync(Sim.MqttHost, port));
+        long delivered = await Sim.QueryAsync(device.DevId);
+        await again.WaitForAsync(2009, delivered);
+        Assert.DoesNotContain(again.Received, f => (long?)f["msgId"] == lost);
+    }
+
+    [Fact]
+    public async Task Stopping_and_starting_the_broker_is_refused_with_an_external_broker_such_as_mosquitto()
+    {
+        await using MosquittoBroker mosquitto = await MosquittoBroker.StartAsync();
+        await using PlatformSimulator sim = await Infrastructure.Sim.StartAsync(Output, BrokerSettings.Parse(mosquitto.Url));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(sim.StopBrokerAsync);
+        await Assert.ThrowsAsync<InvalidOperationException>(sim.StartBrokerAsync);
+        Assert.False(sim.BrokerRunning);
+    }
+
+    private static async Task<bool> AcceptsTcpAsync(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not true within 10 s: {what}");
+            await Task.Delay(20);
+        }
+    }
 }
 
 /// <summary>The MQTT specification against a real mosquitto started by the test.</summary>

@@ -22,6 +22,41 @@ public sealed class SimulatorHygieneTests
     }
 
     [Fact]
+    public async Task The_embedded_broker_listens_only_on_the_bind_address()
+    {
+        await using PlatformSimulator sim = await PlatformSimulator.StartNewAsync(new SimulatorOptions { Products = Sim.Products, Log = null });
+
+        Assert.True(await AcceptsAsync(System.Net.IPAddress.Loopback, sim.MqttPort));
+        Assert.False(await AcceptsAsync(System.Net.IPAddress.IPv6Loopback, sim.MqttPort), "nothing listens on IPv6 when bound to 127.0.0.1");
+    }
+
+    [Fact]
+    public async Task A_second_embedded_broker_cannot_silently_share_a_port_in_use()
+    {
+        await using PlatformSimulator first = await PlatformSimulator.StartNewAsync(new SimulatorOptions { Products = Sim.Products, Log = null });
+
+        var e = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => PlatformSimulator.StartNewAsync(new SimulatorOptions
+        {
+            Products = Sim.Products, MqttPort = first.MqttPort, Log = null,
+        }));
+        Assert.Equal(System.Net.Sockets.SocketError.AddressAlreadyInUse, e.SocketErrorCode);
+    }
+
+    private static async Task<bool> AcceptsAsync(System.Net.IPAddress address, int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient(address.AddressFamily);
+        try
+        {
+            await client.ConnectAsync(address, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task The_log_shows_traffic_but_never_a_devKey_or_devSecret()
     {
         var lines = new ConcurrentQueue<string>();

@@ -15,7 +15,8 @@ namespace Clife.Device.Host.Mqtt;
 /// <summary>
 /// The core's MQTT link on MQTTnet: MQTT 3.1.1 over TCP or TLS (trusting only the configured CA), with the last will.
 /// A fresh client per connection; no automatic reconnect (the core decides). Every MQTTnet exception is caught and
-/// explained in <see cref="LastError"/>.
+/// explained in <see cref="LastError"/>. Only the current client reaches the listener: MQTTnet raises a client's
+/// disconnected event asynchronously, possibly after the next connection has started, and that event is not about it.
 /// </summary>
 public sealed class MqttNetLink : IMqttLink, IDisposable
 {
@@ -24,7 +25,6 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     private readonly object _lock = new();
     private IMqttClient? _client;
     private IMqttListener? _listener;
-    private volatile bool _closing;
     private string _tlsProblem = "";
 
     /// <inheritdoc/>
@@ -70,20 +70,18 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         IMqttClient client = _factory.CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
         {
-            _listener?.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            ListenerOf(client)?.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
             return Task.CompletedTask;
         };
         client.DisconnectedAsync += e =>
         {
-            if (e.ClientWasConnected && !_closing)
-                _listener?.OnConnectionLost(e.Reason.ToString() + (e.Exception is null ? "" : ": " + e.Exception.Message));
+            if (e.ClientWasConnected) ListenerOf(client)?.OnConnectionLost(DescribeLoss(e));
             return Task.CompletedTask;
         };
         lock (_lock)
         {
             _client = client;
             _listener = listener;
-            _closing = false;
         }
 
         try
@@ -180,7 +178,6 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         {
             client = _client;
             _client = null;
-            _closing = true;
         }
         client?.Dispose();
     }
@@ -192,7 +189,6 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         {
             client = _client;
             _client = null;
-            _closing = true;
         }
         if (client is null) return;
         try
@@ -211,6 +207,26 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>The listener of a client while it is the current one; null once the link dropped or replaced it.</summary>
+    private IMqttListener? ListenerOf(IMqttClient client)
+    {
+        lock (_lock)
+        {
+            return ReferenceEquals(_client, client) ? _listener : null;
+        }
+    }
+
+    /// <summary>
+    /// Why a connection the link did not close ended. MQTT 3.1.1 has no DISCONNECT from the broker, so MQTTnet's
+    /// "NormalDisconnection" without an exception means the broker (or something between) closed the socket.
+    /// </summary>
+    private static string DescribeLoss(MqttClientDisconnectedEventArgs e)
+    {
+        if (e.Exception is not null) return Innermost(e.Exception).Message;
+        if (e.Reason == MqttClientDisconnectReason.NormalDisconnection) return "the broker closed the connection";
+        return e.Reason + (string.IsNullOrEmpty(e.ReasonString) ? "" : ": " + e.ReasonString);
     }
 
     private int Map(MqttClientConnectResultCode code, string? reason)

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -53,9 +54,39 @@ public static class CaTrust
             problem = "";
             return true;
         }
-        string status = "";
-        foreach (X509ChainStatus s in chain.ChainStatus) status += (status.Length > 0 ? ", " : "") + s.Status;
-        problem = "the server certificate is not signed by the configured CA (" + status + ")";
+        problem = Explain(chain);
         return false;
+    }
+
+    /// <summary>
+    /// Why a chain failed, in the technician's terms: a chain that does not end at the configured CA is a different
+    /// problem (wrong CA) from a certificate of the right CA that has expired (renew it, or check the clock).
+    /// </summary>
+    private static string Explain(X509Chain chain)
+    {
+        const X509ChainStatusFlags NotTrusted = X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain | X509ChainStatusFlags.NotSignatureValid;
+        X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
+        string status = "";
+        foreach (X509ChainStatus s in chain.ChainStatus)
+        {
+            flags |= s.Status;
+            status += (status.Length > 0 ? ", " : "") + s.Status;
+        }
+        if ((flags & NotTrusted) != 0) return "the server certificate is not signed by the configured CA (" + status + ")";
+        if ((flags & X509ChainStatusFlags.NotTimeValid) != 0)
+        {
+            foreach (X509ChainElement e in chain.ChainElements)
+            {
+                foreach (X509ChainStatus s in e.ChainElementStatus)
+                {
+                    if (s.Status != X509ChainStatusFlags.NotTimeValid) continue;
+                    return "the certificate \"" + e.Certificate.Subject + "\" is not valid at this time: valid from "
+                        + e.Certificate.NotBefore.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) + " to "
+                        + e.Certificate.NotAfter.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) + ", the device's clock says "
+                        + DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        return "the server certificate is not valid (" + status + ")";
     }
 }

@@ -15,6 +15,10 @@ namespace Clife.Simulator.Mqtt;
 /// </summary>
 internal sealed class PlatformLink : IAsyncDisposable
 {
+    // How often the supervisor checks the connection. Short, because device frames published between a broker's
+    // restart and the platform's new subscription are lost (a device's 2004 then waits out its 15 s timeout).
+    private static readonly TimeSpan SuperviseInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
     private readonly string _filter;
@@ -131,7 +135,7 @@ internal sealed class PlatformLink : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(200, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(SuperviseInterval, _stop.Token).ConfigureAwait(false);
                 if (_client.IsConnected)
                 {
                     reportedDown = false;
