@@ -90,6 +90,54 @@ public sealed class FileStore
         }
     }
 
+    /// <summary>Notes that a response of a file began a stall (for <see cref="WaitForStallAsync"/>).</summary>
+    internal void NoteStall(string name, long offset)
+    {
+        lock (_gate)
+        {
+            if (_files.TryGetValue(name, out Entry? e)) e.StallsBegun++;
+        }
+        Stalled?.Invoke(name, offset);
+    }
+
+    /// <summary>Raised when a response stops sending for a stall: the file name and the file offset it stopped at.</summary>
+    public event Action<string, long>? Stalled;
+
+    /// <summary>
+    /// Waits until responses of a file have begun <paramref name="count"/> stalls in all (counting stalls before the
+    /// call), so a test can act while the server is holding back the rest of a file.
+    /// </summary>
+    /// <exception cref="TimeoutException">Not in time.</exception>
+    public async Task WaitForStallAsync(string name, TimeSpan timeout, int count = 1, CancellationToken cancellationToken = default)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            lock (_gate)
+            {
+                if (_files.TryGetValue(name, out Entry? e) && e.StallsBegun >= count) tcs.TrySetResult();
+            }
+        }
+        void Handler(string file, long offset)
+        {
+            if (file == name) Check();
+        }
+        Stalled += Handler;
+        try
+        {
+            Check();
+            await tcs.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no stall of '{name}' within {timeout.TotalSeconds:0.#} s");
+        }
+        finally
+        {
+            Stalled -= Handler;
+        }
+    }
+
     /// <summary>Adds a request to a file's log.</summary>
     internal void LogRequest(string name, FileRequestRecord record)
     {
@@ -220,8 +268,9 @@ public sealed class FileStore
         public uint CheckSum { get; } = FileImage.CheckSum(content);
         public FileMisbehavior Misbehavior { get; set; } = misbehavior;
         public int FaultsServed { get; set; }
+        public int StallsBegun { get; set; }
         public List<FileRequestRecord> Requests { get; } = [];
 
-        public HostedFileInfo Snapshot() => new(Name, Content.Length, Md5, CheckSum, Misbehavior, Requests.ToList());
+        public HostedFileInfo Snapshot() => new(Name, Content.Length, Md5, CheckSum, Misbehavior, Requests.ToList()) { StallsBegun = StallsBegun };
     }
 }

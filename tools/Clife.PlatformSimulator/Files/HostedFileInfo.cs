@@ -11,6 +11,9 @@ public sealed record HostedFileInfo(
     FileMisbehavior Misbehavior,
     IReadOnlyList<FileRequestRecord> Requests)
 {
+    /// <summary>How many stalls its responses began.</summary>
+    public int StallsBegun { get; init; }
+
     /// <summary>How many requests it got.</summary>
     public int RequestCount => Requests.Count;
 
