@@ -148,6 +148,9 @@ public sealed class VirtualDevice : IDisposable
     /// <summary>The MQTT link (to abort the connection as a crash would).</summary>
     public MqttNetLink Mqtt => _mqtt;
 
+    /// <summary>The HTTP client (downloads and uploads of the firmware).</summary>
+    public HostHttpClient Http => _http;
+
     /// <summary>The console transport (inject input, watch output).</summary>
     public ConsoleStreams ConsoleStream => _console;
 
@@ -195,7 +198,7 @@ public sealed class VirtualDevice : IDisposable
     {
         _running = false;
         _thread?.Join(TimeSpan.FromSeconds(10));
-        _mqtt.Abort();
+        DropConnections();
     }
 
     /// <summary>Runs an action on the runtime between two polls (the runtime is single-threaded).</summary>
@@ -297,7 +300,7 @@ public sealed class VirtualDevice : IDisposable
                     _runtime?.Poll();
                     if (_system.RebootRequested)
                     {
-                        _mqtt.Abort();
+                        DropConnections();
                         Boot();
                     }
                 }
@@ -310,10 +313,17 @@ public sealed class VirtualDevice : IDisposable
         }
     }
 
+    /// <summary>What a reset does to the network: the MQTT socket and every open HTTP transfer close without a goodbye.</summary>
+    private void DropConnections()
+    {
+        _mqtt.Abort();
+        _http.AbortTransfers();
+    }
+
     private void PowerCut(string what)
     {
         PowerCuts++;
-        _mqtt.Abort();
+        DropConnections();
         PowerLost?.Invoke(this, what);
         Thread.Sleep(_options.PowerOffMs);
         Flash.Chip.PowerOn();

@@ -30,6 +30,9 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
 
     private readonly Dictionary<string, DnsEndPoint> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly HttpClient _plain;
+    private readonly object _gate = new();
+    private readonly HashSet<HostDownload> _downloads = new();
+    private readonly HashSet<HostUpload> _uploads = new();
 
     /// <summary>
     /// Creates the client. <paramref name="hostOverrides"/> maps host names to "host:port" endpoints to connect to
@@ -43,6 +46,32 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
             foreach ((string name, string endpoint) in hostOverrides) _hosts[name] = ParseEndpoint(name, endpoint);
         }
         _plain = new HttpClient(NewHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Downloads and uploads that are open right now.</summary>
+    public int OpenTransfers
+    {
+        get
+        {
+            lock (_gate) return _downloads.Count + _uploads.Count;
+        }
+    }
+
+    /// <summary>
+    /// Closes every download and upload still open, as a reboot or a power cut drops a device's connections (the
+    /// firmware that opened them is gone and will never close them).
+    /// </summary>
+    public void AbortTransfers()
+    {
+        HostDownload[] downloads;
+        HostUpload[] uploads;
+        lock (_gate)
+        {
+            downloads = [.. _downloads];
+            uploads = [.. _uploads];
+        }
+        foreach (HostDownload d in downloads) d.Close();
+        foreach (HostUpload u in uploads) u.Close();
     }
 
     /// <inheritdoc/>
@@ -92,14 +121,16 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
             using var cts = new CancellationTokenSource(timeoutMs);
             HttpResponseMessage response = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token).GetAwaiter().GetResult();
             Stream body = response.Content.ReadAsStream(cts.Token);
-            return new HostDownload(response, body, timeoutMs, client == _plain ? null : client);
+            return Track(new HostDownload(response, body, timeoutMs, client == _plain ? null : client, Untrack));
         }
         catch (OperationCanceledException)
         {
+            if (client != _plain) client.Dispose();
             return HostDownload.Failed("no response within " + timeoutMs + " ms");
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            if (client != _plain) client.Dispose();
             return HostDownload.Failed(tls.Problem.Length > 0 ? "TLS: " + tls.Problem : e.Message);
         }
     }
@@ -108,11 +139,37 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
     public IHttpUpload OpenPost(string url, string contentType, long length, string caPem, int timeoutMs)
     {
         if (!TryClient(url, caPem, out HttpClient client, out TlsWatch tls, out string refusal)) return HostUpload.Failed(refusal);
-        return new HostUpload(client, client == _plain ? null : client, url, contentType, length, timeoutMs, tls);
+        return Track(new HostUpload(client, client == _plain ? null : client, url, contentType, length, timeoutMs, tls, Untrack));
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _plain.Dispose();
+    public void Dispose()
+    {
+        AbortTransfers();
+        _plain.Dispose();
+    }
+
+    private HostDownload Track(HostDownload d)
+    {
+        lock (_gate) _downloads.Add(d);
+        return d;
+    }
+
+    private HostUpload Track(HostUpload u)
+    {
+        lock (_gate) _uploads.Add(u);
+        return u;
+    }
+
+    private void Untrack(HostDownload d)
+    {
+        lock (_gate) _downloads.Remove(d);
+    }
+
+    private void Untrack(HostUpload u)
+    {
+        lock (_gate) _uploads.Remove(u);
+    }
 
     private SocketsHttpHandler NewHandler()
     {
