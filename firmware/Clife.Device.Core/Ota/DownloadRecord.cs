@@ -18,6 +18,7 @@ namespace Clife.Device.Ota
         private const string KeySum = "sum";
         private const string KeyDeadline = "deadline";
         private const string KeyPercent = "percent";
+        private const string KeyAbandoned = "abandoned";
 
         /// <summary>The file being downloaded.</summary>
         public FileInfo File = new FileInfo();
@@ -41,6 +42,11 @@ namespace Clife.Device.Ota
         public long DeadlineMs = -1;
         /// <summary>Last download progress reported (percent).</summary>
         public int Percent;
+        /// <summary>
+        /// True when the device gave up on it and reported the request interrupted: it is then kept only for a new
+        /// request of the same file, never resumed by itself after a reboot.
+        /// </summary>
+        public bool Abandoned;
 
         /// <summary>True when this record continues the same file (same URL and MD5) as a new request's entry.</summary>
         public bool SameFile(FileInfo other) => File.Url == other.Url && File.Md5.ToLower() == other.Md5.ToLower() && File.FileType == other.FileType;
@@ -62,6 +68,7 @@ namespace Clife.Device.Ota
             w.WriteNumber(KeySum, Sum);
             w.WriteNumber(KeyDeadline, DeadlineMs);
             w.WriteNumber(KeyPercent, Percent);
+            if (Abandoned) w.WriteBoolean(KeyAbandoned, true);
             w.WriteEndObject();
         }
 
@@ -86,6 +93,7 @@ namespace Clife.Device.Ota
                 else if (Field.Is(r, KeySum)) d.Sum = Field.Long(r, KeySum);
                 else if (Field.Is(r, KeyDeadline)) d.DeadlineMs = Field.Long(r, KeyDeadline);
                 else if (Field.Is(r, KeyPercent)) d.Percent = Field.Int(r, KeyPercent);
+                else if (Field.Is(r, KeyAbandoned)) d.Abandoned = Field.Bool(r, KeyAbandoned);
                 else r.Skip();
             }
             return d;

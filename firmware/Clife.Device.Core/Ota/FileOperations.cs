@@ -491,6 +491,11 @@ namespace Clife.Device.Ota
         private void ResumePending()
         {
             DownloadRecord p = Pending!;
+            if (p.Abandoned)
+            {
+                Log("the download of msgId " + p.MsgId.ToString() + " was given up; it resumes only if the same file is requested again");
+                return;
+            }
             if (p.File.FileType == Names.TypeFirm && _boot.Record.Active == p.Slot)
             {
                 // Already swapped before the reboot: nothing left to do.
@@ -694,6 +699,7 @@ namespace Clife.Device.Ota
             if (_tries > Retries)
             {
                 Log(why + "; giving up after " + Retries.ToString() + " retries");
+                if (_phase != PhaseUpload && _profile == null) Abandon();
                 Finish(FileReply.Failed(FileReply.FailedInterrupted), false);
                 return;
             }
@@ -701,6 +707,19 @@ namespace Clife.Device.Ota
             Log(why + "; retry " + _tries.ToString() + " in " + (delay / MillisPerSecond).ToString() + " s");
             _retryAtMs = Now + delay;
             _phase = PhaseRetryWait;
+        }
+
+        /// <summary>
+        /// Marks the saved download as given up: the platform is told the upgrade was interrupted, so the download must
+        /// not start again by itself after a reboot; it stays for a new request of the same file to resume.
+        /// </summary>
+        private void Abandon()
+        {
+            DownloadRecord? saved = _downloads.Load();
+            if (saved == null) return;
+            saved.Abandoned = true;
+            _downloads.Save(saved);
+            Pending = saved;
         }
 
         // ---- Verification and installation ----
