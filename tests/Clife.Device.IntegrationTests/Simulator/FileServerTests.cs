@@ -271,6 +271,20 @@ public sealed class FileServerTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_request_log_keeps_the_order_of_arrival_when_a_stalled_request_ends_last()
+    {
+        _sim.AddFile("fw.bin", Image, new FileMisbehavior { StallAfterByte = 10, StallFor = TimeSpan.FromMilliseconds(1500), Times = 1 });
+        Task<byte[]> stalled = _http.GetByteArrayAsync(_sim.FileUrl("fw.bin"));
+        await _sim.Files.WaitForStallAsync("fw.bin", TimeSpan.FromSeconds(5));
+
+        using HttpResponseMessage quick = await GetAsync("fw.bin", "bytes=50000-");
+        Assert.Equal(2, _sim.Files.Find("fw.bin")!.RequestsBegun);
+        Assert.Equal(Image, await stalled);
+
+        Assert.Equal([null, "bytes=50000-"], _sim.Files.Find("fw.bin")!.RangeHeaders);
+    }
+
+    [Fact]
     public async Task An_upload_fault_answers_the_status_once()
     {
         _sim.Files.SetUploadFault("device.log", 503, times: 1);

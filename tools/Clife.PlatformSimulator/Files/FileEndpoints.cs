@@ -45,7 +45,7 @@ internal static class FileEndpoints
             await ctx.Response.WriteAsync($"no file '{name}'").ConfigureAwait(false);
             return;
         }
-        (byte[] content, FileMisbehavior m) = begun.Value;
+        (byte[] content, FileMisbehavior m, int arrival) = begun.Value;
         long sent = 0;
         int status = StatusCodes.Status200OK;
         string? fault = null;
@@ -139,7 +139,7 @@ internal static class FileEndpoints
         }
         finally
         {
-            store.LogRequest(name, new FileRequestRecord(time.GetUtcNow(), method, rangeHeader, status, sent, fault));
+            store.LogRequest(name, arrival, new FileRequestRecord(time.GetUtcNow(), method, rangeHeader, status, sent, fault));
             log.Info("files", $"{method} {ctx.Request.Path} range={rangeHeader ?? "-"} -> {status}, {sent} bytes{(fault is null ? "" : $" ({fault})")}");
         }
     }

@@ -75,18 +75,19 @@ public sealed class FileStore
     }
 
     /// <summary>
-    /// Starts serving a request: returns the bytes to serve and the misbehaviour that applies to this request
-    /// (None once its Times are used up), or null when the file is unknown.
+    /// Starts serving a request: returns the bytes to serve, the misbehaviour that applies to this request (None once
+    /// its Times are used up) and the request's place in the order of arrival, or null when the file is unknown.
     /// </summary>
-    internal (byte[] Content, FileMisbehavior Misbehavior)? BeginRequest(string name)
+    internal (byte[] Content, FileMisbehavior Misbehavior, int Arrival)? BeginRequest(string name)
     {
         lock (_gate)
         {
             if (!_files.TryGetValue(name, out Entry? e)) return null;
+            int arrival = e.RequestsBegun++;
             FileMisbehavior m = e.Misbehavior;
-            if (!m.IsActive || (m.Times is int t && e.FaultsServed >= t)) return (e.Content, FileMisbehavior.None);
+            if (!m.IsActive || (m.Times is int t && e.FaultsServed >= t)) return (e.Content, FileMisbehavior.None, arrival);
             e.FaultsServed++;
-            return (e.Content, m);
+            return (e.Content, m, arrival);
         }
     }
 
@@ -138,12 +139,18 @@ public sealed class FileStore
         }
     }
 
-    /// <summary>Adds a request to a file's log.</summary>
-    internal void LogRequest(string name, FileRequestRecord record)
+    /// <summary>
+    /// Adds a finished request to a file's log, in the order the requests arrived (a request that is still being
+    /// served, such as a stalled one, takes its place when it ends).
+    /// </summary>
+    internal void LogRequest(string name, int arrival, FileRequestRecord record)
     {
         lock (_gate)
         {
-            if (_files.TryGetValue(name, out Entry? e)) e.Requests.Add(record);
+            if (!_files.TryGetValue(name, out Entry? e)) return;
+            int at = e.Requests.Count;
+            while (at > 0 && e.Requests[at - 1].Arrival > arrival) at--;
+            e.Requests.Insert(at, (arrival, record));
         }
     }
 
@@ -269,8 +276,13 @@ public sealed class FileStore
         public FileMisbehavior Misbehavior { get; set; } = misbehavior;
         public int FaultsServed { get; set; }
         public int StallsBegun { get; set; }
-        public List<FileRequestRecord> Requests { get; } = [];
+        public int RequestsBegun { get; set; }
+        public List<(int Arrival, FileRequestRecord Record)> Requests { get; } = [];
 
-        public HostedFileInfo Snapshot() => new(Name, Content.Length, Md5, CheckSum, Misbehavior, Requests.ToList()) { StallsBegun = StallsBegun };
+        public HostedFileInfo Snapshot() => new(Name, Content.Length, Md5, CheckSum, Misbehavior, Requests.Select(r => r.Record).ToList())
+        {
+            StallsBegun = StallsBegun,
+            RequestsBegun = RequestsBegun,
+        };
     }
 }
