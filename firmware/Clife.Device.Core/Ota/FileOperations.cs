@@ -244,9 +244,9 @@ namespace Clife.Device.Ota
         public void Poll()
         {
             long now = Now;
-            if (_decision.Trial && _boot.InTrial && now - BootedAtMs >= (long)_device.Config.TrialWindowSeconds * MillisPerSecond)
+            if (_decision.Trial && _boot.InTrial && now - BootedAtMs >= (long)_device.CurrentConfig.TrialWindowSeconds * MillisPerSecond)
             {
-                Log("the new image did not reach Connected within " + _device.Config.TrialWindowSeconds.ToString() + " s: rebooting to roll back");
+                Log("the new image did not reach Connected within " + _device.CurrentConfig.TrialWindowSeconds.ToString() + " s: rebooting to roll back");
                 _device.Reboot();
                 return;
             }
@@ -972,7 +972,7 @@ namespace Clife.Device.Ota
 
         private void CheckForUpdatesDaily(long now)
         {
-            int hours = _device.Config.OtaCheckHours;
+            int hours = _device.CurrentConfig.OtaCheckHours;
             if (hours <= 0 || _device.State != DeviceState.Connected) return;
             if (_nextCheckMs == 0) _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
             if (now < _nextCheckMs) return;
