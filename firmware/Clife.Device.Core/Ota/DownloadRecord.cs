@@ -1,5 +1,7 @@
+using Clife.Device.Crypto;
 using Clife.Device.Json;
 using Clife.Device.Protocol;
+using Clife.Device.Text;
 
 namespace Clife.Device.Ota
 {
@@ -34,8 +36,10 @@ namespace Clife.Device.Ota
         public long Total = -1;
         /// <summary>Bytes written and verified (a multiple of the sector size unless the download is complete).</summary>
         public long Offset;
-        /// <summary>Saved MD5 state of the first Offset bytes, as hex.</summary>
-        public string HashState = "";
+        /// <summary>Saved MD5 state of the first Offset bytes (<see cref="Md5.SaveState"/>); valid when <see cref="HasHashState"/>.</summary>
+        public readonly byte[] HashState = new byte[Md5.StateSize];
+        /// <summary>True when <see cref="HashState"/> holds a saved state.</summary>
+        public bool HasHashState;
         /// <summary>Byte sum of the first Offset bytes.</summary>
         public long Sum;
         /// <summary>End of the request's window in platform time (ms since the epoch), or -1.</summary>
@@ -47,6 +51,12 @@ namespace Clife.Device.Ota
         /// request of the same file, never resumed by itself after a reboot.
         /// </summary>
         public bool Abandoned;
+
+        private const string HexDigits = "0123456789abcdef";
+
+        // The hash state's hex text, built here for every save: a download saves its progress every 64 KiB, and a new
+        // string per save would be garbage in proportion to the image size.
+        private readonly byte[] _hex = new byte[2 * Md5.StateSize];
 
         /// <summary>True when this record continues the same file (same URL and MD5) as a new request's entry.</summary>
         public bool SameFile(FileInfo other) => File.Url == other.Url && File.Md5.ToLower() == other.Md5.ToLower() && File.FileType == other.FileType;
@@ -64,7 +74,19 @@ namespace Clife.Device.Ota
             w.WriteNumber(KeySlot, Slot);
             w.WriteNumber(KeyTotal, Total);
             w.WriteNumber(KeyOffset, Offset);
-            w.WriteString(KeyHash, HashState);
+            if (HasHashState)
+            {
+                for (int i = 0; i < HashState.Length; i++)
+                {
+                    _hex[2 * i] = (byte)HexDigits[HashState[i] >> 4];
+                    _hex[2 * i + 1] = (byte)HexDigits[HashState[i] & 0xF];
+                }
+                w.WriteString(KeyHash, _hex, 0, _hex.Length);
+            }
+            else
+            {
+                w.WriteString(KeyHash, "");
+            }
             w.WriteNumber(KeySum, Sum);
             w.WriteNumber(KeyDeadline, DeadlineMs);
             w.WriteNumber(KeyPercent, Percent);
@@ -89,7 +111,7 @@ namespace Clife.Device.Ota
                 else if (Field.Is(r, KeySlot)) d.Slot = Field.Int(r, KeySlot);
                 else if (Field.Is(r, KeyTotal)) d.Total = Field.Long(r, KeyTotal);
                 else if (Field.Is(r, KeyOffset)) d.Offset = Field.Long(r, KeyOffset);
-                else if (Field.Is(r, KeyHash)) d.HashState = Field.String(r, KeyHash) ?? "";
+                else if (Field.Is(r, KeyHash)) d.HasHashState = ReadHashState(Field.String(r, KeyHash), d.HashState);
                 else if (Field.Is(r, KeySum)) d.Sum = Field.Long(r, KeySum);
                 else if (Field.Is(r, KeyDeadline)) d.DeadlineMs = Field.Long(r, KeyDeadline);
                 else if (Field.Is(r, KeyPercent)) d.Percent = Field.Int(r, KeyPercent);
@@ -97,6 +119,21 @@ namespace Clife.Device.Ota
                 else r.Skip();
             }
             return d;
+        }
+
+        /// <summary>Decodes a saved hash state; false when it is missing or unusable (the download then starts over).</summary>
+        private static bool ReadHashState(string? hex, byte[] state)
+        {
+            if (hex == null || hex.Length != 2 * Md5.StateSize) return false;
+            try
+            {
+                Hex.Decode(hex, state, 0);
+                return true;
+            }
+            catch (CodecException)
+            {
+                return false;
+            }
         }
     }
 }

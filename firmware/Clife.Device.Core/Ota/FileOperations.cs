@@ -55,7 +55,6 @@ namespace Clife.Device.Ota
         private readonly IProfileHandler? _profileHandler;
         private readonly byte[] _chunk = new byte[ChunkBytes];
         private readonly byte[] _verify = new byte[VerifyBytes];
-        private readonly byte[] _hashState = new byte[Md5.StateSize];
         private readonly Md5 _md5 = new Md5();
         private readonly CheckSum _sum = new CheckSum();
 
@@ -432,7 +431,8 @@ namespace Clife.Device.Ota
             {
                 record.Total = Pending.Total;
                 record.Offset = Pending.Offset;
-                record.HashState = Pending.HashState;
+                Array.Copy(Pending.HashState, record.HashState, Md5.StateSize);
+                record.HasHashState = Pending.HasHashState;
                 record.Sum = Pending.Sum;
                 record.Percent = Pending.Percent;
                 Log("resuming the download of " + f.FileType + " at byte " + record.Offset.ToString());
@@ -472,9 +472,8 @@ namespace Clife.Device.Ota
             if (record.Offset == 0) return true;
             try
             {
-                if (record.HashState.Length != Md5.StateSize * 2) return false;
-                Hex.Decode(record.HashState, _hashState, 0);
-                _md5.RestoreState(_hashState, 0);
+                if (!record.HasHashState) return false;
+                _md5.RestoreState(record.HashState, 0);
                 if (_md5.Length != record.Offset) return false;
             }
             catch (CodecException)
@@ -683,8 +682,8 @@ namespace Clife.Device.Ota
             DownloadRecord r = _record;
             // Resume points sit on sector boundaries: resuming erases from there, never inside verified bytes.
             if (r.Offset % _boot.Slot(r.Slot).SectorSize != 0) return;
-            _md5.SaveState(_hashState, 0);
-            r.HashState = Hex.Encode(_hashState, 0, _hashState.Length);
+            _md5.SaveState(r.HashState, 0);
+            r.HasHashState = true;
             r.Sum = _sum.Value;
             _downloads.Save(r);
             Pending = r;
