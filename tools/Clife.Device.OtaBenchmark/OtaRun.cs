@@ -14,8 +14,8 @@ using Clife.Device.Text;
 
 namespace Clife.Device.OtaBenchmark;
 
-/// <summary>What one upgrade run measured.</summary>
-internal readonly record struct OtaResult(double StoreSeconds, double TotalSeconds, long AllocatedBytes, int Polls);
+/// <summary>What one upgrade run measured: seconds to store the image, seconds until it was activated, bytes allocated, polls.</summary>
+public readonly record struct OtaResult(double StoreSeconds, double TotalSeconds, long AllocatedBytes, int Polls);
 
 /// <summary>
 /// One upgrade on a fresh simulated device, the way the firmware does it: a flash chip laid out like the device's
@@ -25,7 +25,7 @@ internal readonly record struct OtaResult(double StoreSeconds, double TotalSecon
 /// erase-ahead, write, read-back, MD5, checkSum, resume records, progress frames) and then until it has verified and
 /// activated the image and asks for the reboot.
 /// </summary>
-internal sealed class OtaRun
+public sealed class OtaRun
 {
     /// <summary>Bytes per read of the fake network: one TCP segment's payload on Ethernet/Wi-Fi.</summary>
     public const int SegmentBytes = 1460;
@@ -35,6 +35,7 @@ internal sealed class OtaRun
     private readonly FileRequest _request;
     private readonly int _slotSize;
 
+    /// <summary>Prepares upgrades to the given bundle (software 1.1.0.0, hardware 1.0).</summary>
     public OtaRun(byte[] image)
     {
         _image = image;
@@ -96,6 +97,16 @@ internal sealed class OtaRun
 
         Check(device);
         return new OtaResult(store, total, allocated, polls);
+    }
+
+    /// <summary>Bytes allocated by this many polls of the file operations of an idle device (no operation running).</summary>
+    public long AllocatedByIdlePolls(int polls)
+    {
+        FileOperations ota = NewDevice().Firmware.Ota;
+        ota.Poll();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < polls; i++) ota.Poll();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private void Check(Device device)
