@@ -81,13 +81,14 @@ public sealed class FileOperationTests(ITestOutputHelper output)
 
         rig.AssertSequence(msgId, ["{-1,no sub-device 2}"]);
         Assert.Equal(0, rig.Sim.Files.Find("sub.bin")!.RequestCount);
+        rig.AssertFactoryImageStillActive();
     }
 
     [Fact]
     public async Task PROFILE_is_downloaded_verified_stored_and_applied()
     {
         var profiles = new RecordingProfileHandler();
-        await using OtaRig rig = await OtaRig.StartAsync(output);
+        await using OtaRig rig = await OtaRig.StartAsync(output, new OtaRigOptions { Profiles = profiles });
         byte[] profile = Encoding.UTF8.GetBytes("{\"points\":[" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"{{\"id\":{i},\"name\":\"p{i}\"}}")) + "]}");
         rig.Sim.AddFile("profile.json", profile);
 
@@ -98,9 +99,26 @@ public sealed class FileOperationTests(ITestOutputHelper output)
         Assert.True(profile.Length < 4096, "one chunk: no intermediate progress");
         rig.AssertSequence(msgId, ["{1,1}", "{1,100}", "{0,1}", "{0,100}"]);
         Assert.Equal(profile, rig.Ota(f => f.StoredProfile()));
-        Assert.Equal(profile, rig.Device.Get(_ => rig.Device.Firmware.Ota.StoredProfile()));
+        Assert.Equal(profile, profiles.Applied);
         rig.AssertFactoryImageStillActive();
         rig.AssertLogged($"profile of {profile.Length} bytes stored and applied");
+    }
+
+    [Fact]
+    public async Task A_PROFILE_the_device_refuses_is_reported_with_the_reason()
+    {
+        var profiles = new RecordingProfileHandler { RefuseNext = "unknown data point \"fan\"" };
+        await using OtaRig rig = await OtaRig.StartAsync(output, new OtaRigOptions { Profiles = profiles });
+        byte[] profile = Encoding.UTF8.GetBytes("{\"points\":[{\"id\":1,\"name\":\"fan\"}]}");
+        rig.Sim.AddFile("profile.json", profile);
+
+        long msgId = await rig.Sim.SendFileOperationAsync(rig.DevId, SimFiles.Down(null, [SimFiles.FileEntry("PROFILE", rig.Sim.FileUrl("profile.json"), profile)]));
+        await rig.WaitForEventAsync(msgId, -1);
+        await rig.WaitIdleAsync();
+
+        rig.AssertSequence(msgId, ["{1,1}", "{1,100}", "{0,1}", "{-1,profile refused: unknown data point \"fan\"}"]);
+        Assert.Null(profiles.Applied);
+        rig.AssertFactoryImageStillActive();
     }
 
     [Fact]
@@ -116,6 +134,7 @@ public sealed class FileOperationTests(ITestOutputHelper output)
 
         rig.AssertSequence(msgId, ["{1,1}", "{1,100}", "{-1,2}"]);
         Assert.Null(rig.Ota(f => f.StoredProfile()));
+        Assert.Null(rig.Options.Profiles.Applied);
         rig.AssertFactoryImageStillActive();
     }
 
@@ -178,6 +197,7 @@ public sealed class FileOperationTests(ITestOutputHelper output)
 
         Assert.Equal(data, upload.Content);
         rig.AssertSequence(msgId, ["{1,1}", "{1,100}"]);
+        rig.AssertFactoryImageStillActive();
     }
 
     [Fact]
@@ -194,6 +214,7 @@ public sealed class FileOperationTests(ITestOutputHelper output)
 
         rig.AssertSequence(msgId, ["{1,1}", "{1,20}", "{1,40}", "{1,60}", "{1,80}", "{-1,upload refused: HTTP 403}"]);
         Assert.Empty(rig.Sim.Files.Uploads);
+        rig.AssertFactoryImageStillActive();
     }
 
     [Fact]
@@ -207,5 +228,6 @@ public sealed class FileOperationTests(ITestOutputHelper output)
 
         rig.AssertSequence(msgId, ["{-1,no VIDEO file to upload}"]);
         Assert.Empty(rig.Sim.Files.Uploads);
+        rig.AssertFactoryImageStillActive();
     }
 }

@@ -163,6 +163,22 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_downgrade_is_installed_when_allowDowngrade_is_on()
+    {
+        await using OtaRig rig = await OtaRig.StartAsync(output);
+        rig.Device.Type("config set allowDowngrade on");
+        await rig.WaitDeviceAsync(r => r.Config.AllowDowngrade, "the console did not set allowDowngrade");
+        byte[] image = OtaImages.Bundle("0.9.0.0", productVer: 1);
+
+        long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "0.9.0.0", "1.0", productVer: 1);
+        await rig.WaitForEventAsync(msgId, 3);
+        await rig.WaitIdleAsync();
+
+        rig.AssertSequence(msgId, [.. OtaImages.DownloadInTenths, "{0,1}", "{0,100}", "{3,ver}"]);
+        rig.AssertActiveImage(1, image, "0.9.0.0");
+    }
+
+    [Fact]
     public async Task The_running_version_again_is_answered_with_the_versions_and_nothing_is_downloaded()
     {
         await using OtaRig rig = await OtaRig.StartAsync(output);
@@ -188,7 +204,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         await AssertRejectedAsync(rig, msgId, ["{1,1}", $"{{-1,file of {slot + 4096} bytes is larger than the {slot} bytes available}}"]);
         Assert.Equal(73_728, slot);
-        Assert.Single(rig.Sim.Files.Find("app.bin")!.Requests);
+        Assert.Equal(1, (await rig.WaitForRequestsAsync("app.bin", 1)).RequestsBegun);
     }
 
     [Fact]
@@ -214,7 +230,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
         long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
 
         await AssertRejectedAsync(rig, msgId, ["{1,1}", "{-1,1}"], resumable: true);
-        Assert.Equal([500, 500, 500, 500], rig.Sim.Files.Find("app.bin")!.Requests.Select(r => r.Status));
+        Assert.Equal([500, 500, 500, 500], (await rig.WaitForRequestsAsync("app.bin", 4)).Requests.Select(r => r.Status));
 
         // The platform was told the upgrade is over ({-1,1}); the kept record only lets a new request for the same
         // file resume. A reboot must not start the abandoned download again by itself.
@@ -222,7 +238,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
         rig.Device.Type("reboot");
         await rig.WaitDeviceAsync(_ => rig.Device.Boots == 2, "the device did not reboot");
         await rig.WaitIdleAsync();
-        Assert.Equal(4, rig.Sim.Files.Find("app.bin")!.RequestCount);
+        Assert.Equal(4, rig.Sim.Files.Find("app.bin")!.RequestsBegun);
         rig.AssertSequence(msgId, ["{1,1}", "{-1,1}"]);
         rig.AssertFactoryImageStillActive();
     }
@@ -236,21 +252,21 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         long first = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
         await AssertRejectedAsync(rig, first, ["{1,1}", "{1,10}", "{1,20}", "{1,30}", "{1,40}", "{-1,1}"], resumable: true);
-        Assert.Equal([null, "bytes=16384-", "bytes=16384-", "bytes=16384-"], rig.Sim.Files.Find("app.bin")!.RangeHeaders);
+        Assert.Equal([null, "bytes=16384-", "bytes=16384-", "bytes=16384-"], (await rig.WaitForRequestsAsync("app.bin", 4)).RangeHeaders);
 
         // A reboot does not restart it by itself ...
         rig.Device.Type("reboot");
         await rig.WaitDeviceAsync(_ => rig.Device.Boots == 2, "the device did not reboot");
         await rig.WaitIdleAsync();
         rig.AssertLogged($"the download of msgId {first} was given up; it resumes only if the same file is requested again");
-        Assert.Equal(4, rig.Sim.Files.Find("app.bin")!.RequestCount);
+        Assert.Equal(4, rig.Sim.Files.Find("app.bin")!.RequestsBegun);
 
         // ... but the same file requested again continues from the 16384 verified bytes.
         rig.Sim.Files.SetMisbehavior("app.bin", FileMisbehavior.None);
         long second = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
         await rig.WaitForEventAsync(second, 3);
         await rig.WaitIdleAsync();
-        Assert.Equal("bytes=16384-", rig.Sim.Files.Find("app.bin")!.RangeHeaders[4]);
+        Assert.Equal("bytes=16384-", (await rig.WaitForRequestsAsync("app.bin", 5)).RangeHeaders[4]);
         Assert.Equal(["{1,1}", "{1,10}", "{1,20}", "{1,30}", "{1,40}", "{-1,1}"], rig.Events(first));
         Assert.Equal(["{1,1}", "{1,50}", "{1,60}", "{1,70}", "{1,80}", "{1,90}", "{1,100}", "{0,1}", "{0,100}", "{3,ver}"], rig.Events(second));
         rig.AssertActiveImage(1, image, "1.1.0.0");

@@ -11,6 +11,7 @@ using Clife.Device.Ota;
 using Clife.Device.Runtime;
 using Clife.Simulator;
 using Clife.Simulator.Devices;
+using Clife.Simulator.Files;
 using Xunit;
 using Xunit.Abstractions;
 using RuntimeState = Clife.Device.Runtime.DeviceState;
@@ -28,6 +29,8 @@ public sealed record OtaRigOptions
     public SimulatedSubDevices? SubDevices { get; init; }
     /// <summary>Files the device can upload.</summary>
     public MemoryFileStore Files { get; init; } = MemoryFileStore.WithSamples();
+    /// <summary>Applies downloaded profiles.</summary>
+    public RecordingProfileHandler Profiles { get; init; } = new();
     /// <summary>Host names the device resolves to the simulator (like /etc/hosts entries).</summary>
     public string[] SimulatorHostNames { get; init; } = [];
 }
@@ -47,14 +50,17 @@ public sealed class OtaRig : IAsyncDisposable
 
     private readonly OutputSink _log;
 
-    private OtaRig(PlatformSimulator sim, VirtualDevice device, byte[] factory, OutputSink log)
+    private OtaRig(OtaRigOptions options, PlatformSimulator sim, VirtualDevice device, byte[] factory, OutputSink log)
     {
+        Options = options;
         Sim = sim;
         Device = device;
         FactoryImage = factory;
         _log = log;
     }
 
+    /// <summary>How the rig was set up.</summary>
+    public OtaRigOptions Options { get; }
     /// <summary>The platform.</summary>
     public PlatformSimulator Sim { get; }
     /// <summary>The device.</summary>
@@ -85,11 +91,12 @@ public sealed class OtaRig : IAsyncDisposable
             FactoryImage = factory,
             SubDevices = o.SubDevices,
             Files = o.Files,
+            Profiles = o.Profiles,
             HostOverrides = hosts,
             Log = log,
             PowerOffMs = 50,
         });
-        var rig = new OtaRig(sim, device, factory, log);
+        var rig = new OtaRig(o, sim, device, factory, log);
         try
         {
             device.Start();
@@ -150,16 +157,21 @@ public sealed class OtaRig : IAsyncDisposable
         Assert.Fail($"{what} within {Timeout.TotalSeconds} s; 2018 events: {string.Join(" ", AllEvents())}");
     }
 
-    /// <summary>Waits until the file server has finished this many requests for a file (a stalled one ends late).</summary>
-    public async Task WaitForRequestsAsync(string file, int count)
+    /// <summary>
+    /// A hosted file once the file server has logged this many requests for it (it logs a request when the response
+    /// ends, which may be a moment after the device has all the bytes, or much later for a stalled one).
+    /// </summary>
+    public async Task<HostedFileInfo> WaitForRequestsAsync(string file, int count)
     {
         DateTime deadline = DateTime.UtcNow + Timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (Sim.Files.Find(file)?.RequestCount >= count) return;
+            HostedFileInfo? info = Sim.Files.Find(file);
+            if (info is not null && info.RequestCount >= count) return info;
             await Task.Delay(20);
         }
         Assert.Fail($"the file server did not finish {count} requests for {file} within {Timeout.TotalSeconds} s");
+        return null!;
     }
 
     /// <summary>Waits for the device's 2018 answering msgId with this respCode (and respCont, when given).</summary>

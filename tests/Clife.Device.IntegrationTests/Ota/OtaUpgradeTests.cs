@@ -34,7 +34,7 @@ public sealed class OtaUpgradeTests(ITestOutputHelper output)
         Assert.Equal([(0, "1.1.0.0", "1.0")], report.DevVer.Select(v => (v.DevNum, v.Software, v.Hardware)));
         rig.AssertActiveImage(1, image, "1.1.0.0");
         Assert.Equal(rig.FactoryImage, rig.SlotBytes(0, rig.FactoryImage.Length));
-        Assert.Equal([null], rig.Sim.Files.Find("app-1.1.bin")!.RangeHeaders);
+        Assert.Equal([null], (await rig.WaitForRequestsAsync("app-1.1.bin", 1)).RangeHeaders);
         Assert.Equal(2, rig.Device.Boots);
     }
 
@@ -51,7 +51,7 @@ public sealed class OtaUpgradeTests(ITestOutputHelper output)
 
         // Four whole sectors (16384 bytes) were written and verified when the link dropped at byte 20000; the partial
         // fifth is fetched again. Progress is not repeated: the platform sees one clean download.
-        HostedFileInfo file = rig.Sim.Files.Find("app.bin")!;
+        HostedFileInfo file = await rig.WaitForRequestsAsync("app.bin", 2);
         Assert.Equal([null, "bytes=16384-"], file.RangeHeaders);
         Assert.Equal([200, 206], file.Requests.Select(r => r.Status));
         Assert.Equal([20_000L, image.Length - 16_384L], file.Requests.Select(r => r.BytesSent));
@@ -72,7 +72,7 @@ public sealed class OtaUpgradeTests(ITestOutputHelper output)
 
         // Sector 7 (offset 24576) was being written when the power went; 60 % had been reported and saved.
         Assert.Equal(1, rig.Device.PowerCuts);
-        Assert.Equal([null, "bytes=24576-"], rig.Sim.Files.Find("app.bin")!.RangeHeaders);
+        Assert.Equal([null, "bytes=24576-"], (await rig.WaitForRequestsAsync("app.bin", 2)).RangeHeaders);
         rig.AssertSequence(msgId, [.. OtaImages.DownloadInTenths, .. Installed]);
         rig.AssertActiveImage(1, image, "1.1.0.0");
         Assert.Equal(rig.FactoryImage, rig.SlotBytes(0, rig.FactoryImage.Length));
@@ -93,7 +93,7 @@ public sealed class OtaUpgradeTests(ITestOutputHelper output)
 
         // The resume asked for bytes=24576- and got 200 with the whole file: the device hashed and wrote it from byte 0
         // again, so download progress restarts at 10 %.
-        HostedFileInfo file = rig.Sim.Files.Find("app.bin")!;
+        HostedFileInfo file = await rig.WaitForRequestsAsync("app.bin", 2);
         Assert.Equal([null, "bytes=24576-"], file.RangeHeaders);
         Assert.Equal([200, 200], file.Requests.Select(r => r.Status));
         rig.AssertSequence(msgId, ["{1,1}", "{1,10}", "{1,20}", "{1,30}", "{1,40}", "{1,50}", "{1,60}", .. OtaImages.DownloadInTenths[1..], .. Installed]);
@@ -128,8 +128,7 @@ public sealed class OtaUpgradeTests(ITestOutputHelper output)
         Assert.Contains(savedAt, new long[] { 16_384, 20_480 });
         Assert.Equal(boots + 2, rig.Device.Boots);
         // The server logs a request when it ends; the first may still sit in its stall after the resumed one is done.
-        await rig.WaitForRequestsAsync("app.bin", 2);
-        Assert.Equal([null, $"bytes={savedAt}-"], rig.Sim.Files.Find("app.bin")!.RangeHeaders);
+        Assert.Equal([null, $"bytes={savedAt}-"], (await rig.WaitForRequestsAsync("app.bin", 2)).RangeHeaders);
         rig.AssertSequence(msgId, [.. OtaImages.DownloadInTenths, .. Installed]);
         rig.AssertActiveImage(1, image, "1.1.0.0");
         Assert.Equal(0, rig.Device.Http.OpenTransfers);

@@ -54,7 +54,7 @@ public sealed class SeedExampleTests(ITestOutputHelper output)
         await rig.WaitIdleAsync();
 
         rig.AssertSequence(msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
-        Assert.Equal([null], rig.Sim.Files.Find("esp8266_1.bin")!.RangeHeaders);
+        Assert.Equal([null], (await rig.WaitForRequestsAsync("esp8266_1.bin", 1)).RangeHeaders);
         Assert.Equal(0, rig.Sim.Files.Find("esp8266.bin")!.RequestCount);
         rig.AssertLogged($"verification failed, nothing switched: md5 mismatch: expected {SeedMd5}, got ");
         Assert.Equal(0, subDevices.Updates);
@@ -98,7 +98,7 @@ public sealed class SeedExampleTests(ITestOutputHelper output)
         Assert.Equal(OtaImages.Md5(sub), subDevices.LastImageMd5);
         rig.AssertActiveImage(1, firm, "1.0.2.0");
         Assert.Equal(rig.FactoryImage, rig.SlotBytes(0, rig.FactoryImage.Length));
-        Assert.Equal([null], rig.Sim.Files.Find("esp8266.bin")!.RangeHeaders);
+        Assert.Equal([null], (await rig.WaitForRequestsAsync("esp8266.bin", 1)).RangeHeaders);
     }
 
     /// <summary>The seed's UP example as written: the device's photo is POSTed to http://clife.open.cn/device/storage.</summary>
