@@ -149,9 +149,10 @@ public sealed class OtaUpgradeTests(ITestOutputHelper output)
         await rig.WaitIdleAsync();
 
         // The first waits 3 s for its start time; the second arrives meanwhile and is answered {-1,0} (busy) at once.
+        // Nothing else reaches the platform.
         Assert.Equal(["{-1,0}"], rig.Events(second));
         Assert.Equal([.. OtaImages.DownloadInTenths, .. Installed], rig.Events(first));
-        Assert.Equal(["{-1,0}", .. OtaImages.DownloadInTenths, .. Installed], rig.AllEvents());
+        Assert.Equal(1 + OtaImages.DownloadInTenths.Length + Installed.Length, rig.AllEvents().Length);
         Assert.Equal(0, rig.Sim.Files.Find("other.bin")!.RequestCount);
         rig.AssertActiveImage(1, image, "1.1.0.0");
     }
