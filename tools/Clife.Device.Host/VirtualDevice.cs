@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Clife.Device.Hal;
 using Clife.Device.Host.Boards;
@@ -54,6 +55,12 @@ public sealed class VirtualDeviceOptions
 
     /// <summary>Builds the data model at every boot (default: <see cref="SampleModel"/>).</summary>
     public Func<DataModel> ModelFactory { get; init; } = SampleModel;
+
+    /// <summary>
+    /// Host names the device resolves to another endpoint, like /etc/hosts entries with a port (e.g. "clife.open.cn"
+    /// → "127.0.0.1:8088"), so URLs naming the real platform reach a local simulator unchanged; default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? HostOverrides { get; init; }
 
     /// <summary>Serve the console on stdin/stdout.</summary>
     public bool ConsoleOnStdio { get; init; }
@@ -112,7 +119,7 @@ public sealed class VirtualDevice : IDisposable
     private readonly SystemClock _clock = new();
     private readonly HostRandom _random = new();
     private readonly HostSystem _system = new();
-    private readonly HostHttpClient _http = new();
+    private readonly HostHttpClient _http;
     private readonly MqttNetLink _mqtt = new();
     private readonly ConsoleStreams _console = new();
     private readonly byte[] _scratch = new byte[FileOperations.ChunkBytes];
@@ -125,6 +132,7 @@ public sealed class VirtualDevice : IDisposable
     public VirtualDevice(VirtualDeviceOptions options)
     {
         _options = options;
+        _http = new HostHttpClient(options.HostOverrides);
         Network = new HostNetwork(options.Mac);
         Flash = FlashImage.Open(options.Board, options.FlashPath, options.Seed);
         if (options.ConsoleOnStdio) _console.AttachStdio();
@@ -139,6 +147,9 @@ public sealed class VirtualDevice : IDisposable
 
     /// <summary>The MQTT link (to abort the connection as a crash would).</summary>
     public MqttNetLink Mqtt => _mqtt;
+
+    /// <summary>The HTTP client (downloads and uploads of the firmware).</summary>
+    public HostHttpClient Http => _http;
 
     /// <summary>The console transport (inject input, watch output).</summary>
     public ConsoleStreams ConsoleStream => _console;
@@ -187,7 +198,7 @@ public sealed class VirtualDevice : IDisposable
     {
         _running = false;
         _thread?.Join(TimeSpan.FromSeconds(10));
-        _mqtt.Abort();
+        DropConnections();
     }
 
     /// <summary>Runs an action on the runtime between two polls (the runtime is single-threaded).</summary>
@@ -289,7 +300,7 @@ public sealed class VirtualDevice : IDisposable
                     _runtime?.Poll();
                     if (_system.RebootRequested)
                     {
-                        _mqtt.Abort();
+                        DropConnections();
                         Boot();
                     }
                 }
@@ -302,10 +313,17 @@ public sealed class VirtualDevice : IDisposable
         }
     }
 
+    /// <summary>What a reset does to the network: the MQTT socket and every open HTTP transfer close without a goodbye.</summary>
+    private void DropConnections()
+    {
+        _mqtt.Abort();
+        _http.AbortTransfers();
+    }
+
     private void PowerCut(string what)
     {
         PowerCuts++;
-        _mqtt.Abort();
+        DropConnections();
         PowerLost?.Invoke(this, what);
         Thread.Sleep(_options.PowerOffMs);
         Flash.Chip.PowerOn();

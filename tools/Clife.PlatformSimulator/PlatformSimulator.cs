@@ -121,6 +121,12 @@ public sealed partial class PlatformSimulator : IAsyncDisposable
     /// <summary>The URL of a hosted file (HTTPS when asked and available).</summary>
     public string FileUrl(string name, bool https = false) => (https ? HttpsBaseUrl ?? throw new InvalidOperationException("no HTTPS endpoint") : BaseUrl) + "/files/" + Uri.EscapeDataString(name);
 
+    /// <summary>
+    /// The URL of a hosted file under the path of the seed document's DOWN example (/device/ota/{name}), on the given
+    /// host (default: this simulator's address); a device whose host name resolves here downloads the file from it.
+    /// </summary>
+    public string SeedOtaUrl(string name, string? host = null) => (host is null ? BaseUrl : "http://" + host) + FileEndpoints.SeedOtaPath + "/" + Uri.EscapeDataString(name);
+
     /// <summary>The URL a device uploads a file to.</summary>
     public string UploadUrl(string name, bool https = false) => (https ? HttpsBaseUrl ?? throw new InvalidOperationException("no HTTPS endpoint") : BaseUrl) + "/upload/" + Uri.EscapeDataString(name);
 
@@ -161,7 +167,7 @@ public sealed partial class PlatformSimulator : IAsyncDisposable
             await _link.StartAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
 
             await StartWebAsync(cancellationToken).ConfigureAwait(false);
-            Log.Info("http", $"listening on {BaseUrl}{(HttpsBaseUrl is null ? "" : " and " + HttpsBaseUrl)} (register {RegistrationEndpoint.Path}, files /files, uploads /upload, admin /admin)");
+            Log.Info("http", $"listening on {BaseUrl}{(HttpsBaseUrl is null ? "" : " and " + HttpsBaseUrl)} (register {RegistrationEndpoint.Path}, files /files and {FileEndpoints.SeedOtaPath}, uploads /upload and {FileEndpoints.SeedStoragePath}, admin /admin)");
         }
         finally
         {

@@ -1,5 +1,7 @@
+using Clife.Device.Crypto;
 using Clife.Device.Json;
 using Clife.Device.Protocol;
+using Clife.Device.Text;
 
 namespace Clife.Device.Ota
 {
@@ -18,7 +20,7 @@ namespace Clife.Device.Ota
         private const string KeySum = "sum";
         private const string KeyDeadline = "deadline";
         private const string KeyPercent = "percent";
-        private const string KeyReported = "reported";
+        private const string KeyAbandoned = "abandoned";
 
         /// <summary>The file being downloaded.</summary>
         public FileInfo File = new FileInfo();
@@ -34,8 +36,10 @@ namespace Clife.Device.Ota
         public long Total = -1;
         /// <summary>Bytes written and verified (a multiple of the sector size unless the download is complete).</summary>
         public long Offset;
-        /// <summary>Saved MD5 state of the first Offset bytes, as hex.</summary>
-        public string HashState = "";
+        /// <summary>Saved MD5 state of the first Offset bytes (<see cref="Md5.SaveState"/>); valid when <see cref="HasHashState"/>.</summary>
+        public readonly byte[] HashState = new byte[Md5.StateSize];
+        /// <summary>True when <see cref="HashState"/> holds a saved state.</summary>
+        public bool HasHashState;
         /// <summary>Byte sum of the first Offset bytes.</summary>
         public long Sum;
         /// <summary>End of the request's window in platform time (ms since the epoch), or -1.</summary>
@@ -43,10 +47,16 @@ namespace Clife.Device.Ota
         /// <summary>Last download progress reported (percent).</summary>
         public int Percent;
         /// <summary>
-        /// The platform was told the download was interrupted ({-1,1}): it resumes only when the same file is requested
-        /// again, not by itself after a reboot.
+        /// True when the device gave up on it and reported the request interrupted: it is then kept only for a new
+        /// request of the same file, never resumed by itself after a reboot.
         /// </summary>
-        public bool Reported;
+        public bool Abandoned;
+
+        private const string HexDigits = "0123456789abcdef";
+
+        // The hash state's hex text, built here for every save: a download saves its progress every 64 KiB, and a new
+        // string per save would be garbage in proportion to the image size.
+        private readonly byte[] _hex = new byte[2 * Md5.StateSize];
 
         /// <summary>True when this record continues the same file (same URL and MD5) as a new request's entry.</summary>
         public bool SameFile(FileInfo other) => File.Url == other.Url && File.Md5.ToLower() == other.Md5.ToLower() && File.FileType == other.FileType;
@@ -64,11 +74,23 @@ namespace Clife.Device.Ota
             w.WriteNumber(KeySlot, Slot);
             w.WriteNumber(KeyTotal, Total);
             w.WriteNumber(KeyOffset, Offset);
-            w.WriteString(KeyHash, HashState);
+            if (HasHashState)
+            {
+                for (int i = 0; i < HashState.Length; i++)
+                {
+                    _hex[2 * i] = (byte)HexDigits[HashState[i] >> 4];
+                    _hex[2 * i + 1] = (byte)HexDigits[HashState[i] & 0xF];
+                }
+                w.WriteString(KeyHash, _hex, 0, _hex.Length);
+            }
+            else
+            {
+                w.WriteString(KeyHash, "");
+            }
             w.WriteNumber(KeySum, Sum);
             w.WriteNumber(KeyDeadline, DeadlineMs);
             w.WriteNumber(KeyPercent, Percent);
-            if (Reported) w.WriteBoolean(KeyReported, true);
+            if (Abandoned) w.WriteBoolean(KeyAbandoned, true);
             w.WriteEndObject();
         }
 
@@ -89,14 +111,29 @@ namespace Clife.Device.Ota
                 else if (Field.Is(r, KeySlot)) d.Slot = Field.Int(r, KeySlot);
                 else if (Field.Is(r, KeyTotal)) d.Total = Field.Long(r, KeyTotal);
                 else if (Field.Is(r, KeyOffset)) d.Offset = Field.Long(r, KeyOffset);
-                else if (Field.Is(r, KeyHash)) d.HashState = Field.String(r, KeyHash) ?? "";
+                else if (Field.Is(r, KeyHash)) d.HasHashState = ReadHashState(Field.String(r, KeyHash), d.HashState);
                 else if (Field.Is(r, KeySum)) d.Sum = Field.Long(r, KeySum);
                 else if (Field.Is(r, KeyDeadline)) d.DeadlineMs = Field.Long(r, KeyDeadline);
                 else if (Field.Is(r, KeyPercent)) d.Percent = Field.Int(r, KeyPercent);
-                else if (Field.Is(r, KeyReported)) d.Reported = Field.Bool(r, KeyReported);
+                else if (Field.Is(r, KeyAbandoned)) d.Abandoned = Field.Bool(r, KeyAbandoned);
                 else r.Skip();
             }
             return d;
+        }
+
+        /// <summary>Decodes a saved hash state; false when it is missing or unusable (the download then starts over).</summary>
+        private static bool ReadHashState(string? hex, byte[] state)
+        {
+            if (hex == null || hex.Length != 2 * Md5.StateSize) return false;
+            try
+            {
+                Hex.Decode(hex, state, 0);
+                return true;
+            }
+            catch (CodecException)
+            {
+                return false;
+            }
         }
     }
 }

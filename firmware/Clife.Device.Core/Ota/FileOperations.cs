@@ -32,7 +32,6 @@ namespace Clife.Device.Ota
         public const int TransferTimeoutMs = 15000;
 
         private const int MillisPerSecond = 1000;
-        private const int CheckConfigEveryMs = 60000;
         private const int VerifyBytes = 256;
         private const int PhaseIdle = 0;
         private const int PhaseWaitStart = 1;
@@ -56,7 +55,6 @@ namespace Clife.Device.Ota
         private readonly IProfileHandler? _profileHandler;
         private readonly byte[] _chunk = new byte[ChunkBytes];
         private readonly byte[] _verify = new byte[VerifyBytes];
-        private readonly byte[] _hashState = new byte[Md5.StateSize];
         private readonly Md5 _md5 = new Md5();
         private readonly CheckSum _sum = new CheckSum();
 
@@ -90,7 +88,6 @@ namespace Clife.Device.Ota
         private bool _reportsPending = true;
         private bool _healthy;
         private long _nextCheckMs;
-        private bool _checkScheduled;
 
         /// <summary>Creates the service for the image that <paramref name="decision"/> started.</summary>
         public FileOperations(DeviceRuntime device, BootManager boot, BootDecision decision, IFlashArea downloadArea, IFlashArea profileArea,
@@ -246,9 +243,9 @@ namespace Clife.Device.Ota
         public void Poll()
         {
             long now = Now;
-            if (_decision.Trial && _boot.InTrial && now - BootedAtMs >= (long)_device.Config.TrialWindowSeconds * MillisPerSecond)
+            if (_decision.Trial && _boot.InTrial && now - BootedAtMs >= (long)_device.CurrentConfig.TrialWindowSeconds * MillisPerSecond)
             {
-                Log("the new image did not reach Connected within " + _device.Config.TrialWindowSeconds.ToString() + " s: rebooting to roll back");
+                Log("the new image did not reach Connected within " + _device.CurrentConfig.TrialWindowSeconds.ToString() + " s: rebooting to roll back");
                 _device.Reboot();
                 return;
             }
@@ -358,7 +355,7 @@ namespace Clife.Device.Ota
             if (!hardware.Equals(DeviceVersion.ParseHardware(target!.Hardware))) return "hardware";
             int order = software.CompareTo(DeviceVersion.ParseSoftware(target.Software));
             if (order == 0) return NothingToDo;
-            if (order < 0 && !_device.Config.AllowDowngrade) return "downgrade";
+            if (order < 0 && !_device.CurrentConfig.AllowDowngrade) return "downgrade";
             return null;
         }
 
@@ -434,7 +431,8 @@ namespace Clife.Device.Ota
             {
                 record.Total = Pending.Total;
                 record.Offset = Pending.Offset;
-                record.HashState = Pending.HashState;
+                Array.Copy(Pending.HashState, record.HashState, Md5.StateSize);
+                record.HasHashState = Pending.HasHashState;
                 record.Sum = Pending.Sum;
                 record.Percent = Pending.Percent;
                 Log("resuming the download of " + f.FileType + " at byte " + record.Offset.ToString());
@@ -477,9 +475,8 @@ namespace Clife.Device.Ota
             if (record.Offset == 0) return true;
             try
             {
-                if (record.HashState.Length != Md5.StateSize * 2) return false;
-                Hex.Decode(record.HashState, _hashState, 0);
-                _md5.RestoreState(_hashState, 0);
+                if (!record.HasHashState) return false;
+                _md5.RestoreState(record.HashState, 0);
                 if (_md5.Length != record.Offset) return false;
             }
             catch (CodecException)
@@ -496,6 +493,11 @@ namespace Clife.Device.Ota
         private void ResumePending()
         {
             DownloadRecord p = Pending!;
+            if (p.Abandoned)
+            {
+                Log("the download of msgId " + p.MsgId.ToString() + " was given up; it resumes only if the same file is requested again");
+                return;
+            }
             // Already swapped before the reboot, or installed and since rolled back (its md5 stays in the boot record
             // until the slot is overwritten): nothing left to do. Resuming a rolled-back image would install it again.
             if (p.File.FileType == Names.TypeFirm
@@ -503,11 +505,6 @@ namespace Clife.Device.Ota
             {
                 _downloads.Clear();
                 Pending = null;
-                return;
-            }
-            if (p.Reported)
-            {
-                Log("the download of msgId " + p.MsgId.ToString() + " was reported interrupted: it resumes when the platform asks for the same file again");
                 return;
             }
             if (p.DeadlineMs >= 0 && _device.Clock.NowMs > p.DeadlineMs)
@@ -542,7 +539,7 @@ namespace Clife.Device.Ota
         {
             CloseTransfers();
             DownloadRecord r = _record;
-            IHttpDownload d = _http.OpenGet(r.File.Url, r.Offset, _device.Config.CaPem, TransferTimeoutMs);
+            IHttpDownload d = _http.OpenGet(r.File.Url, r.Offset, _device.CurrentConfig.CaPem, TransferTimeoutMs);
             _download = d;
             if (d.Status == 0)
             {
@@ -571,7 +568,7 @@ namespace Clife.Device.Ota
                 if (d.Status == 206)
                 {
                     d.Close();
-                    _download = _http.OpenGet(r.File.Url, 0, _device.Config.CaPem, TransferTimeoutMs);
+                    _download = _http.OpenGet(r.File.Url, 0, _device.CurrentConfig.CaPem, TransferTimeoutMs);
                     d = _download;
                     if (d.Status != 200)
                     {
@@ -696,8 +693,8 @@ namespace Clife.Device.Ota
             DownloadRecord r = _record;
             // Resume points sit on sector boundaries: resuming erases from there, never inside verified bytes.
             if (r.Offset % _boot.Slot(r.Slot).SectorSize != 0) return;
-            _md5.SaveState(_hashState, 0);
-            r.HashState = Hex.Encode(_hashState, 0, _hashState.Length);
+            _md5.SaveState(r.HashState, 0);
+            r.HasHashState = true;
             r.Sum = _sum.Value;
             _downloads.Save(r);
             Pending = r;
@@ -712,7 +709,7 @@ namespace Clife.Device.Ota
             if (_tries > Retries)
             {
                 Log(why + "; giving up after " + Retries.ToString() + " retries");
-                if (_phase != PhaseUpload && _profile == null) MarkReported();
+                if (_phase != PhaseUpload && _profile == null) Abandon();
                 Finish(FileReply.Failed(FileReply.FailedInterrupted), false);
                 return;
             }
@@ -723,14 +720,14 @@ namespace Clife.Device.Ota
         }
 
         /// <summary>
-        /// Keeps the saved resume point for a repeated request of the same file, marked as reported, so that the next
-        /// boot does not resume on its own a download the platform was told was interrupted.
+        /// Marks the saved download as given up: the platform is told the upgrade was interrupted, so the download must
+        /// not start again by itself after a reboot; it stays for a new request of the same file to resume.
         /// </summary>
-        private void MarkReported()
+        private void Abandon()
         {
             DownloadRecord? saved = _downloads.Load();
             if (saved == null) return;
-            saved.Reported = true;
+            saved.Abandoned = true;
             _downloads.Save(saved);
             Pending = saved;
         }
@@ -888,7 +885,7 @@ namespace Clife.Device.Ota
             if (first) Reply(FileReply.Progress(FileReply.DownloadProgress, 1));
             _uploadOffset = 0;
             _uploadPercent = 1;
-            _upload = _http.OpenPost(f.Url, f.FileType == Names.TypeLog ? "text/plain" : "application/octet-stream", _uploadLength, _device.Config.CaPem, TransferTimeoutMs);
+            _upload = _http.OpenPost(f.Url, f.FileType == Names.TypeLog ? "text/plain" : "application/octet-stream", _uploadLength, _device.CurrentConfig.CaPem, TransferTimeoutMs);
             if (_upload.Error.Length > 0)
             {
                 RetryUpload("cannot start the upload: " + _upload.Error);
@@ -986,23 +983,11 @@ namespace Clife.Device.Ota
 
         private void CheckForUpdatesDaily(long now)
         {
-            // The configuration is read only when something is due: DeviceRuntime.Config is a copy, and a copy per poll
-            // was the only allocation of an idle device and one per chunk of every download.
-            if (_device.State != DeviceState.Connected || now < _nextCheckMs) return;
-            int hours = _device.Config.OtaCheckHours;
-            if (hours <= 0)
-            {
-                _checkScheduled = false;
-                _nextCheckMs = now + CheckConfigEveryMs;
-                return;
-            }
-            long period = (long)hours * 3600 * MillisPerSecond;
-            _nextCheckMs = now + period;
-            if (!_checkScheduled)
-            {
-                _checkScheduled = true;
-                return;
-            }
+            int hours = _device.CurrentConfig.OtaCheckHours;
+            if (hours <= 0 || _device.State != DeviceState.Connected) return;
+            if (_nextCheckMs == 0) _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
+            if (now < _nextCheckMs) return;
+            _nextCheckMs = now + (long)hours * 3600 * MillisPerSecond;
             RequestUpgrade(Names.ScopeAll);
         }
 

@@ -90,6 +90,12 @@ namespace Clife.Device.Runtime
         /// <summary>A copy of the configuration (secrets included: callers must mask them).</summary>
         public DeviceConfig Config => _config.Clone();
 
+        /// <summary>
+        /// The live configuration, without a copy, for the core's own reads on every poll (a copy per poll is garbage
+        /// the device's small heap must collect over and over). Never modify it: changes go through <see cref="SetConfig"/>.
+        /// </summary>
+        internal DeviceConfig CurrentConfig => _config;
+
         /// <summary>Versions of the running firmware.</summary>
         public DeviceIdentity Identity => _identity;
 

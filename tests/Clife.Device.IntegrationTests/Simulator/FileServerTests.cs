@@ -228,6 +228,63 @@ public sealed class FileServerTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_seed_examples_paths_serve_hosted_files_with_Range_and_take_uploads()
+    {
+        _sim.AddFile("esp8266.bin", Image);
+        byte[] photo = MakeImage(3_000);
+
+        using HttpResponseMessage whole = await _http.GetAsync(_sim.BaseUrl + "/device/ota/esp8266.bin");
+        var partial = new HttpRequestMessage(HttpMethod.Get, _sim.SeedOtaUrl("esp8266.bin"));
+        partial.Headers.TryAddWithoutValidation("Range", "bytes=99000-");
+        using HttpResponseMessage tail = await _http.SendAsync(partial);
+        using HttpResponseMessage missing = await _http.GetAsync(_sim.SeedOtaUrl("esp8266_1.bin"));
+        using HttpResponseMessage stored = await _http.PostAsync(_sim.BaseUrl + "/device/storage", new ByteArrayContent(photo));
+        using HttpResponseMessage named = await _http.PostAsync(_sim.BaseUrl + "/device/storage/snap.jpg", new ByteArrayContent(photo[..10]));
+
+        Assert.Equal(_sim.BaseUrl + "/device/ota/esp8266.bin", _sim.SeedOtaUrl("esp8266.bin"));
+        Assert.Equal("http://clife.open.cn/device/ota/esp8266.bin", _sim.SeedOtaUrl("esp8266.bin", "clife.open.cn"));
+        Assert.Equal(Image, await whole.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, tail.StatusCode);
+        Assert.Equal(Image[99_000..], await tail.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal([null, "bytes=99000-"], _sim.Files.Find("esp8266.bin")!.RangeHeaders);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        UploadRecord first = await _sim.Files.WaitForUploadAsync("upload-1", TimeSpan.FromSeconds(2));
+        Assert.Equal(photo, first.Content);
+        Assert.Equal(photo[..10], (await _sim.Files.WaitForUploadAsync("snap.jpg", TimeSpan.FromSeconds(2))).Content);
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_stall_returns_while_the_server_holds_back_the_rest()
+    {
+        _sim.AddFile("fw.bin", Image, new FileMisbehavior { StallAfterByte = 30_000, StallFor = TimeSpan.FromSeconds(3) });
+        Task<byte[]> download = _http.GetByteArrayAsync(_sim.FileUrl("fw.bin"));
+
+        await _sim.Files.WaitForStallAsync("fw.bin", TimeSpan.FromSeconds(5));
+
+        Assert.False(download.IsCompleted, "the rest of the file is held back during the stall");
+        Assert.Equal(1, _sim.Files.Find("fw.bin")!.StallsBegun);
+        Assert.Equal(Image, await download);
+        await _sim.Files.WaitForStallAsync("fw.bin", TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<TimeoutException>(() => _sim.Files.WaitForStallAsync("fw.bin", TimeSpan.FromMilliseconds(200), count: 2));
+    }
+
+    [Fact]
+    public async Task The_request_log_keeps_the_order_of_arrival_when_a_stalled_request_ends_last()
+    {
+        _sim.AddFile("fw.bin", Image, new FileMisbehavior { StallAfterByte = 10, StallFor = TimeSpan.FromMilliseconds(1500), Times = 1 });
+        Task<byte[]> stalled = _http.GetByteArrayAsync(_sim.FileUrl("fw.bin"));
+        await _sim.Files.WaitForStallAsync("fw.bin", TimeSpan.FromSeconds(5));
+
+        using HttpResponseMessage quick = await GetAsync("fw.bin", "bytes=50000-");
+        Assert.Equal(2, _sim.Files.Find("fw.bin")!.RequestsBegun);
+        Assert.Equal(Image, await stalled);
+
+        Assert.Equal([null, "bytes=50000-"], _sim.Files.Find("fw.bin")!.RangeHeaders);
+    }
+
+    [Fact]
     public async Task An_upload_fault_answers_the_status_once()
     {
         _sim.Files.SetUploadFault("device.log", 503, times: 1);

@@ -13,10 +13,12 @@ internal sealed class HostDownload : IHttpDownload
     private readonly Stream? _body;
     private readonly HttpClient? _owned;
     private readonly int _timeoutMs;
+    private readonly Action<HostDownload>? _closedBy;
     private bool _closed;
 
-    public HostDownload(HttpResponseMessage response, Stream body, int timeoutMs, HttpClient? owned)
+    public HostDownload(HttpResponseMessage response, Stream body, int timeoutMs, HttpClient? owned, Action<HostDownload> closed)
     {
+        _closedBy = closed;
         _response = response;
         _body = body;
         _timeoutMs = timeoutMs;
@@ -75,5 +77,6 @@ internal sealed class HostDownload : IHttpDownload
         _body?.Dispose();
         _response?.Dispose();
         _owned?.Dispose();
+        _closedBy?.Invoke(this);
     }
 }

@@ -18,10 +18,12 @@ internal sealed class HostUpload : IHttpUpload
     private readonly int _timeoutMs;
     private readonly TlsWatch? _tls;
     private readonly CancellationTokenSource _cancel = new();
+    private readonly Action<HostUpload>? _closedBy;
     private bool _closed;
 
-    public HostUpload(HttpClient client, HttpClient? owned, string url, string contentType, long length, int timeoutMs, TlsWatch tls)
+    public HostUpload(HttpClient client, HttpClient? owned, string url, string contentType, long length, int timeoutMs, TlsWatch tls, Action<HostUpload> closed)
     {
+        _closedBy = closed;
         _owned = owned;
         _timeoutMs = timeoutMs;
         _tls = tls;
@@ -90,6 +92,7 @@ internal sealed class HostUpload : IHttpUpload
         _cancel.Cancel();
         _pipe?.Writer.Complete();
         _owned?.Dispose();
+        _closedBy?.Invoke(this);
     }
 
     private bool Fail(string error)

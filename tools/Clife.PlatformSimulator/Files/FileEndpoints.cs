@@ -9,16 +9,28 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Clife.Simulator.Files;
 
-/// <summary>The file server's HTTP endpoints: GET/HEAD /files/{name} (with Range) and POST/PUT /upload[/{name}].</summary>
+/// <summary>
+/// The file server's HTTP endpoints: GET/HEAD /files/{name} (with Range) and POST/PUT /upload[/{name}]; and the same
+/// under the paths of the seed document's 2019 examples: GET/HEAD /device/ota/{name} and POST/PUT /device/storage[/{name}].
+/// </summary>
 internal static class FileEndpoints
 {
+    /// <summary>Where the seed's DOWN example downloads from (http://clife.open.cn/device/ota/esp8266.bin).</summary>
+    public const string SeedOtaPath = "/device/ota";
+    /// <summary>Where the seed's UP example uploads to (http://clife.open.cn/device/storage).</summary>
+    public const string SeedStoragePath = "/device/storage";
+
     private const int ChunkSize = 8192;
 
     public static void Map(IEndpointRouteBuilder app, FileStore store, SimulatorLog log, TimeProvider time)
     {
-        app.MapMethods("/files/{name}", ["GET", "HEAD"], ctx => ServeAsync(ctx, RouteName(ctx), store, log, time));
-        app.MapMethods("/upload/{name}", ["POST", "PUT"], ctx => UploadAsync(ctx, RouteName(ctx), store, log));
-        app.MapMethods("/upload", ["POST", "PUT"], ctx => UploadAsync(ctx, null, store, log));
+        foreach (string files in new[] { "/files", SeedOtaPath })
+            app.MapMethods(files + "/{name}", ["GET", "HEAD"], ctx => ServeAsync(ctx, RouteName(ctx), store, log, time));
+        foreach (string uploads in new[] { "/upload", SeedStoragePath })
+        {
+            app.MapMethods(uploads + "/{name}", ["POST", "PUT"], ctx => UploadAsync(ctx, RouteName(ctx), store, log));
+            app.MapMethods(uploads, ["POST", "PUT"], ctx => UploadAsync(ctx, null, store, log));
+        }
     }
 
     private static async Task ServeAsync(HttpContext ctx, string name, FileStore store, SimulatorLog log, TimeProvider time)
@@ -28,12 +40,12 @@ internal static class FileEndpoints
         var begun = store.BeginRequest(name);
         if (begun is null)
         {
-            log.Info("files", $"{method} /files/{name} range={rangeHeader ?? "-"} -> 404 (no such file)");
+            log.Info("files", $"{method} {ctx.Request.Path} range={rangeHeader ?? "-"} -> 404 (no such file)");
             ctx.Response.StatusCode = StatusCodes.Status404NotFound;
             await ctx.Response.WriteAsync($"no file '{name}'").ConfigureAwait(false);
             return;
         }
-        (byte[] content, FileMisbehavior m) = begun.Value;
+        (byte[] content, FileMisbehavior m, int arrival) = begun.Value;
         long sent = 0;
         int status = StatusCodes.Status200OK;
         string? fault = null;
@@ -112,6 +124,7 @@ internal static class FileEndpoints
                     await ctx.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                     fault = Append(fault, $"stalled {m.StallFor.TotalMilliseconds:0} ms at byte {stall}");
                     stalled = true;
+                    store.NoteStall(name, stall);
                     await Task.Delay(m.StallFor, time, ct).ConfigureAwait(false);
                     continue;
                 }
@@ -126,8 +139,8 @@ internal static class FileEndpoints
         }
         finally
         {
-            store.LogRequest(name, new FileRequestRecord(time.GetUtcNow(), method, rangeHeader, status, sent, fault));
-            log.Info("files", $"{method} /files/{name} range={rangeHeader ?? "-"} -> {status}, {sent} bytes{(fault is null ? "" : $" ({fault})")}");
+            store.LogRequest(name, arrival, new FileRequestRecord(time.GetUtcNow(), method, rangeHeader, status, sent, fault));
+            log.Info("files", $"{method} {ctx.Request.Path} range={rangeHeader ?? "-"} -> {status}, {sent} bytes{(fault is null ? "" : $" ({fault})")}");
         }
     }
 
@@ -146,7 +159,7 @@ internal static class FileEndpoints
         }
         if (store.TakeUploadFault(name) is int status)
         {
-            log.Info("files", $"{ctx.Request.Method} /upload/{name} -> {status} (simulated)");
+            log.Info("files", $"{ctx.Request.Method} {ctx.Request.Path} ({name}) -> {status} (simulated)");
             ctx.Response.StatusCode = status;
             await ctx.Response.WriteAsync($"simulated error {status}").ConfigureAwait(false);
             return;
@@ -179,11 +192,11 @@ internal static class FileEndpoints
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
-            log.Warn("files", $"{ctx.Request.Method} /upload/{name}: upload interrupted: {e.Message}");
+            log.Warn("files", $"{ctx.Request.Method} {ctx.Request.Path} ({name}): upload interrupted: {e.Message}");
             return;
         }
         UploadRecord r = store.AddUpload(name, ctx.Request.Method, ctx.Request.ContentType, fileName, content);
-        log.Info("files", $"{ctx.Request.Method} /upload/{name} <- {r.Size} bytes md5 {r.Md5}");
+        log.Info("files", $"{ctx.Request.Method} {ctx.Request.Path} ({name}) <- {r.Size} bytes md5 {r.Md5}");
         await ctx.Response.WriteAsJsonAsync(new { name = r.Name, size = r.Size, md5 = r.Md5, checkSum = r.CheckSum }).ConfigureAwait(false);
     }
 

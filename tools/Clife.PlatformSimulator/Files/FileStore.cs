@@ -75,27 +75,82 @@ public sealed class FileStore
     }
 
     /// <summary>
-    /// Starts serving a request: returns the bytes to serve and the misbehaviour that applies to this request
-    /// (None once its Times are used up), or null when the file is unknown.
+    /// Starts serving a request: returns the bytes to serve, the misbehaviour that applies to this request (None once
+    /// its Times are used up) and the request's place in the order of arrival, or null when the file is unknown.
     /// </summary>
-    internal (byte[] Content, FileMisbehavior Misbehavior)? BeginRequest(string name)
+    internal (byte[] Content, FileMisbehavior Misbehavior, int Arrival)? BeginRequest(string name)
     {
         lock (_gate)
         {
             if (!_files.TryGetValue(name, out Entry? e)) return null;
+            int arrival = e.RequestsBegun++;
             FileMisbehavior m = e.Misbehavior;
-            if (!m.IsActive || (m.Times is int t && e.FaultsServed >= t)) return (e.Content, FileMisbehavior.None);
+            if (!m.IsActive || (m.Times is int t && e.FaultsServed >= t)) return (e.Content, FileMisbehavior.None, arrival);
             e.FaultsServed++;
-            return (e.Content, m);
+            return (e.Content, m, arrival);
         }
     }
 
-    /// <summary>Adds a request to a file's log.</summary>
-    internal void LogRequest(string name, FileRequestRecord record)
+    /// <summary>Notes that a response of a file began a stall (for <see cref="WaitForStallAsync"/>).</summary>
+    internal void NoteStall(string name, long offset)
     {
         lock (_gate)
         {
-            if (_files.TryGetValue(name, out Entry? e)) e.Requests.Add(record);
+            if (_files.TryGetValue(name, out Entry? e)) e.StallsBegun++;
+        }
+        Stalled?.Invoke(name, offset);
+    }
+
+    /// <summary>Raised when a response stops sending for a stall: the file name and the file offset it stopped at.</summary>
+    public event Action<string, long>? Stalled;
+
+    /// <summary>
+    /// Waits until responses of a file have begun <paramref name="count"/> stalls in all (counting stalls before the
+    /// call), so a test can act while the server is holding back the rest of a file.
+    /// </summary>
+    /// <exception cref="TimeoutException">Not in time.</exception>
+    public async Task WaitForStallAsync(string name, TimeSpan timeout, int count = 1, CancellationToken cancellationToken = default)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            lock (_gate)
+            {
+                if (_files.TryGetValue(name, out Entry? e) && e.StallsBegun >= count) tcs.TrySetResult();
+            }
+        }
+        void Handler(string file, long offset)
+        {
+            if (file == name) Check();
+        }
+        Stalled += Handler;
+        try
+        {
+            Check();
+            await tcs.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no stall of '{name}' within {timeout.TotalSeconds:0.#} s");
+        }
+        finally
+        {
+            Stalled -= Handler;
+        }
+    }
+
+    /// <summary>
+    /// Adds a finished request to a file's log, in the order the requests arrived (a request that is still being
+    /// served, such as a stalled one, takes its place when it ends).
+    /// </summary>
+    internal void LogRequest(string name, int arrival, FileRequestRecord record)
+    {
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(name, out Entry? e)) return;
+            int at = e.Requests.Count;
+            while (at > 0 && e.Requests[at - 1].Arrival > arrival) at--;
+            e.Requests.Insert(at, (arrival, record));
         }
     }
 
@@ -220,8 +275,14 @@ public sealed class FileStore
         public uint CheckSum { get; } = FileImage.CheckSum(content);
         public FileMisbehavior Misbehavior { get; set; } = misbehavior;
         public int FaultsServed { get; set; }
-        public List<FileRequestRecord> Requests { get; } = [];
+        public int StallsBegun { get; set; }
+        public int RequestsBegun { get; set; }
+        public List<(int Arrival, FileRequestRecord Record)> Requests { get; } = [];
 
-        public HostedFileInfo Snapshot() => new(Name, Content.Length, Md5, CheckSum, Misbehavior, Requests.ToList());
+        public HostedFileInfo Snapshot() => new(Name, Content.Length, Md5, CheckSum, Misbehavior, Requests.Select(r => r.Record).ToList())
+        {
+            StallsBegun = StallsBegun,
+            RequestsBegun = RequestsBegun,
+        };
     }
 }

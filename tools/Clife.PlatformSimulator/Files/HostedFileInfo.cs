@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace Clife.Simulator.Files;
 
-/// <summary>A snapshot of a hosted file: integrity values, its misbehaviour and the requests it got.</summary>
+/// <summary>
+/// A snapshot of a hosted file: integrity values, its misbehaviour and the finished requests it got, in the order they
+/// arrived.
+/// </summary>
 public sealed record HostedFileInfo(
     string Name,
     long Size,
@@ -11,6 +14,12 @@ public sealed record HostedFileInfo(
     FileMisbehavior Misbehavior,
     IReadOnlyList<FileRequestRecord> Requests)
 {
+    /// <summary>How many requests arrived, including those still being served (not yet in <see cref="Requests"/>).</summary>
+    public int RequestsBegun { get; init; }
+
+    /// <summary>How many stalls its responses began.</summary>
+    public int StallsBegun { get; init; }
+
     /// <summary>How many requests it got.</summary>
     public int RequestCount => Requests.Count;
 
