@@ -8,6 +8,7 @@ using Clife.Device.Host.Crypto;
 using Clife.Device.Host.Flash;
 using Clife.Device.Host.Http;
 using Clife.Device.Host.Mqtt;
+using Clife.Device.Host.Ota;
 using Clife.Device.Host.Platform;
 using Clife.Device.Ota;
 using Clife.Device.Protocol;
@@ -169,13 +170,12 @@ public sealed class VirtualDevice : IDisposable
     /// <summary>The firmware of the current boot (runtime, file operations, console).</summary>
     public Firmware Firmware => _firmware ?? throw new InvalidOperationException("the device has not booted");
 
-    /// <summary>Builds an application image as the bundler would, with a placeholder assembly.</summary>
+    /// <summary>Builds an application image as the bundler would (compressed), with a placeholder assembly.</summary>
     public static byte[] BuildImage(string software, string hardware, int productVer, string entryPoint = AppEntryPoint, int size = 48 * 1024)
     {
         byte[] assembly = new byte[size];
         new Random(software.GetHashCode(StringComparison.Ordinal)).NextBytes(assembly);
-        return Bundle.Build(DeviceVersion.ParseSoftware(software), DeviceVersion.ParseHardware(hardware), productVer, entryPoint,
-                            new[] { "Clife.Device.App.pe" }, new[] { assembly });
+        return BundleFactory.Build(software, hardware, productVer, entryPoint, new[] { "Clife.Device.App.pe" }, new[] { assembly });
     }
 
     /// <summary>Raised on the device thread after each boot.</summary>
@@ -263,10 +263,11 @@ public sealed class VirtualDevice : IDisposable
         }
         Boots++;
         string entry = decision.Header!.EntryPoint;
-        if (entry == CrashingEntryPoint)
+        string? startFailure = entry == CrashingEntryPoint ? "its entry point threw" : LoadAssemblies(areas[decision.Slot == 0 ? StorageLayout.SlotA : StorageLayout.SlotB], decision.Header);
+        if (startFailure is not null)
         {
             FailedStarts++;
-            _options.Log?.WriteLine("loader: the image in slot " + BootRecord.SlotName(decision.Slot) + " failed to start; rebooting");
+            _options.Log?.WriteLine("loader: the image in slot " + BootRecord.SlotName(decision.Slot) + " failed to start (" + startFailure + "); rebooting");
             _system.RebootRequested = true;
             return;
         }
@@ -287,6 +288,24 @@ public sealed class VirtualDevice : IDisposable
         _runtime = _firmware.Runtime;
         if (_options.ConsoleOnStdio || _options.ConsoleTcpPort is not null) _firmware.Console!.Greet();
         Booted?.Invoke(this);
+    }
+
+    /// <summary>
+    /// What the ESP32 loader does before Assembly.Load: expand every assembly of the image and check its CRC (the
+    /// virtual device cannot run .pe files, so this is where its "load" can fail). Returns why it failed, or null.
+    /// </summary>
+    private static string? LoadAssemblies(IFlashArea slot, BundleHeader header)
+    {
+        var inflater = new Inflate();
+        try
+        {
+            for (int i = 0; i < header.Names.Length; i++) Bundle.ReadAssembly(slot, header, i, inflater);
+            return null;
+        }
+        catch (BundleException e)
+        {
+            return e.Message;
+        }
     }
 
     private void Loop()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using Clife.Device.Host.Flash;
 using Clife.Device.Ota;
 
 namespace Clife.ImageBundler;
@@ -26,7 +27,10 @@ internal static class InspectCommand
         BundleHeader header;
         try
         {
-            header = Bundle.Verify(new MemoryArea(bytes), bytes.Length, new byte[BundleHeader.MaxHeaderSize]);
+            var area = new ReadOnlyArea(bytes);
+            header = Bundle.Verify(area, bytes.Length, new byte[BundleHeader.MaxHeaderSize]);
+            var inflater = new Inflate();
+            for (int i = 0; i < header.Names.Length; i++) Bundle.ReadAssembly(area, header, i, inflater);
         }
         catch (BundleException e)
         {
@@ -43,9 +47,9 @@ internal static class InspectCommand
         output.WriteLine($"md5: {Integrity.Md5Hex(bytes)}");
         output.WriteLine($"checkSum: {Integrity.CheckSum(bytes)}");
         output.WriteLine($"assemblies: {header.Names.Length}");
-        output.WriteLine($"  {"#",3} {"offset",10} {"length",10}  name");
+        output.WriteLine($"  {"#",3} {"offset",10} {"stored",10} {"expanded",10} {"method",-8} {"crc-32",10}  name");
         for (int i = 0; i < header.Names.Length; i++)
-            output.WriteLine($"  {i + 1,3} {header.OffsetOf(i),10} {header.Lengths[i],10}  {header.Names[i]}");
+            output.WriteLine($"  {i + 1,3} {header.OffsetOf(i),10} {header.Lengths[i],10} {header.OriginalLengths[i],10} {(header.Methods[i] == BundleHeader.MethodDeflate ? "deflate" : "stored"),-8} 0x{header.Crcs[i]:x8}  {header.Names[i]}");
         return BundlerCli.Ok;
     }
 }

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text;
+using Clife.Device.Host.Flash;
 using Clife.Device.Host;
 using Clife.Device.Host.Boards;
+using Clife.Device.Host.Ota;
 using Clife.Device.Ota;
 using Clife.Device.Protocol;
 using Clife.Device.Storage;
@@ -13,9 +15,10 @@ using Clife.Device.Text;
 namespace Clife.ImageBundler;
 
 /// <summary>
-/// <c>pack</c>: packs files (the application's .pe assemblies, in load order) into an image bundle with the core's
-/// <see cref="Bundle.Build"/>, writes it, checks it as the device will, and prints its size, md5 and checkSum and a
-/// 2019 fileInfo entry ready to paste.
+/// <c>pack</c>: packs files (the application's .pe assemblies, in load order) into an image bundle, each compressed with
+/// DEFLATE unless <c>--store</c> (or unless that is not smaller), writes it, checks it as the device will (header,
+/// payload, and every assembly expanded with the core's inflater and CRC-checked), and prints its size, md5 and
+/// checkSum and a 2019 fileInfo entry ready to paste.
 /// </summary>
 internal static class PackCommand
 {
@@ -31,20 +34,21 @@ internal static class PackCommand
         var outFile = new Option<string>("--out") { Description = "bundle file to write", Required = true };
         var url = new Option<string?>("--url") { Description = "url to put in the printed fileInfo (default: a placeholder to replace)" };
         var board = new Option<string?>("--board") { Description = "also check that the bundle fits one image slot of this board (see boards/)" };
+        var store = new Option<bool>("--store") { Description = "store the assemblies as they are instead of compressing them" };
         var files = new Argument<string[]>("files") { Description = "the files to pack (.pe assemblies, in load order)", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command("pack", "pack files into an image bundle and print its size, md5, checkSum and a 2019 fileInfo entry")
         {
-            software, hardware, productVer, entry, outFile, url, board, files,
+            software, hardware, productVer, entry, outFile, url, board, store, files,
         };
         command.SetAction(r => BundlerCli.Guard(error, () => Pack(
             r.GetValue(software)!, r.GetValue(hardware)!, r.GetValue(productVer), r.GetValue(entry)!, r.GetValue(outFile)!,
-            r.GetValue(url), r.GetValue(board), r.GetValue(files) ?? [], output)));
+            r.GetValue(url), r.GetValue(board), !r.GetValue(store), r.GetValue(files) ?? [], output)));
         return command;
     }
 
     private static int Pack(string softwareText, string hardwareText, int productVer, string entryPoint, string outPath, string? url, string? boardName,
-                            string[] paths, TextWriter output)
+                            bool compress, string[] paths, TextWriter output)
     {
         DeviceVersion software = Version(softwareText, "--software", DeviceVersion.ParseSoftware);
         DeviceVersion hardware = Version(hardwareText, "--hardware", DeviceVersion.ParseHardware);
@@ -58,7 +62,7 @@ internal static class PackCommand
         byte[] bundle;
         try
         {
-            bundle = Bundle.Build(software, hardware, productVer, entryPoint, names, assemblies);
+            bundle = BundleFactory.Build(software.ToString(), hardware.ToString(), productVer, entryPoint, names, assemblies, compress);
         }
         catch (BundleException e)
         {
@@ -67,13 +71,19 @@ internal static class PackCommand
         if (slotSize is int slot && bundle.Length > slot)
             throw new UsageException($"the bundle has {bundle.Length} bytes but an image slot of board {boardName} holds {slot}");
         // The device's own check, before anything is written: a bundle the device would refuse is never produced.
-        BundleHeader header = Bundle.Verify(new MemoryArea(bundle), bundle.Length, new byte[BundleHeader.MaxHeaderSize]);
+        var area = new ReadOnlyArea(bundle);
+        BundleHeader header = Bundle.Verify(area, bundle.Length, new byte[BundleHeader.MaxHeaderSize]);
+        var inflater = new Inflate();
+        for (int i = 0; i < header.Names.Length; i++) Bundle.ReadAssembly(area, header, i, inflater);
         File.WriteAllBytes(outPath, bundle);
 
         string md5 = Integrity.Md5Hex(bundle);
         uint checkSum = Integrity.CheckSum(bundle);
         output.WriteLine($"packed {names.Length} file(s) into {outPath}{(slotSize is int s ? $" (fits a {s}-byte slot of {boardName})" : "")}");
+        int expanded = 0;
+        foreach (int n in header.OriginalLengths) expanded += n;
         output.WriteLine($"size: {bundle.Length}");
+        output.WriteLine($"expanded: {expanded} bytes of assemblies, {(compress ? "compressed with DEFLATE where smaller" : "stored as they are")}");
         output.WriteLine($"md5: {md5}");
         output.WriteLine($"checkSum: {checkSum}");
         output.WriteLine($"software: {header.Software}, hardware: {header.Hardware}, productVer: {header.ProductVer}, entry point: {header.EntryPoint}");

@@ -12,16 +12,26 @@ namespace Clife.Device.Ota
     ///  8 software 4 x u8     12 hardware 2 x u8     14 productVer u16
     /// 16 assembly count u16  18 entry point length u16
     /// 20 payload length u32  24 payload CRC-32 u32  28 header CRC-32 u32 (computed with this field zero)
-    /// 32 entry point (UTF-8), then per assembly: length u32, name length u8, name (UTF-8)
-    /// then the assemblies, back to back, in the listed order.
+    /// 32 entry point (UTF-8), then per assembly:
+    ///    stored length u32, original length u32, method u8 (0 stored, 8 DEFLATE), CRC-32 of the original u32,
+    ///    name length u8, name (UTF-8)
+    /// then the assemblies as stored (raw DEFLATE or as is), back to back, in the listed order (dependencies first).
     /// </code>
+    /// Compression keeps two images of the application within the small storage of a 4 MB board; the loader inflates
+    /// each assembly and checks its CRC before loading it.
     /// </summary>
     public sealed class BundleHeader
     {
         /// <summary>"CLIM" as a little-endian u32.</summary>
         public const uint Magic = 0x4D494C43;
         /// <summary>The format version this firmware reads and writes.</summary>
-        public const int FormatVersion = 1;
+        public const int FormatVersion = 2;
+        /// <summary>Assembly stored as is.</summary>
+        public const int MethodStored = 0;
+        /// <summary>Assembly stored as raw DEFLATE (RFC 1951).</summary>
+        public const int MethodDeflate = 8;
+        /// <summary>Largest assembly accepted once expanded, in bytes.</summary>
+        public const int MaxAssemblyBytes = 4 * 1024 * 1024;
         /// <summary>Bytes before the entry point.</summary>
         public const int FixedSize = 32;
         /// <summary>Largest header accepted.</summary>
@@ -31,11 +41,17 @@ namespace Clife.Device.Ota
         /// <summary>Longest assembly name or entry point, in bytes.</summary>
         public const int MaxNameBytes = 128;
 
+        /// <summary>Bytes of an assembly's entry in the header before its name.</summary>
+        public const int EntryFixedSize = 14;
+
         private const int HeaderCrcOffset = 28;
 
         private BundleHeader(int headerLength, DeviceVersion software, DeviceVersion hardware, int productVer, string entryPoint,
-                             string[] names, int[] lengths, int payloadLength, uint payloadCrc)
+                             string[] names, int[] lengths, int[] originalLengths, int[] methods, uint[] crcs, int payloadLength, uint payloadCrc)
         {
+            OriginalLengths = originalLengths;
+            Methods = methods;
+            Crcs = crcs;
             HeaderLength = headerLength;
             Software = software;
             Hardware = hardware;
@@ -59,8 +75,14 @@ namespace Clife.Device.Ota
         public string EntryPoint { get; }
         /// <summary>File names of the assemblies (".pe").</summary>
         public string[] Names { get; }
-        /// <summary>Byte lengths of the assemblies.</summary>
+        /// <summary>Byte lengths of the assemblies as stored in the bundle.</summary>
         public int[] Lengths { get; }
+        /// <summary>Byte lengths of the assemblies once expanded (the .pe files).</summary>
+        public int[] OriginalLengths { get; }
+        /// <summary>How each assembly is stored: <see cref="MethodStored"/> or <see cref="MethodDeflate"/>.</summary>
+        public int[] Methods { get; }
+        /// <summary>CRC-32 of each expanded assembly.</summary>
+        public uint[] Crcs { get; }
         /// <summary>Bytes of all assemblies together.</summary>
         public int PayloadLength { get; }
         /// <summary>CRC-32 of the payload.</summary>
@@ -109,31 +131,47 @@ namespace Clife.Device.Ota
             string entryPoint = Name(data, offset, ref at, entryLength, headerLength, "entry point");
             string[] names = new string[count];
             int[] lengths = new int[count];
+            int[] originals = new int[count];
+            int[] methods = new int[count];
+            uint[] crcs = new uint[count];
             long sum = 0;
             for (int i = 0; i < count; i++)
             {
-                if (at + 5 > headerLength) throw new BundleException("bundle header ends inside the entry of assembly " + (i + 1).ToString());
+                string which = "assembly " + (i + 1).ToString();
+                if (at + EntryFixedSize > headerLength) throw new BundleException("bundle header ends inside the entry of " + which);
                 long length = LittleEndian.ReadUInt32(data, offset + at);
-                int nameLength = data[offset + at + 4];
-                at += 5;
-                if (length < 1 || length > int.MaxValue) throw new BundleException("assembly " + (i + 1).ToString() + " has length " + length.ToString());
-                if (nameLength < 1) throw new BundleException("assembly " + (i + 1).ToString() + " has no name");
-                names[i] = Name(data, offset, ref at, nameLength, headerLength, "name of assembly " + (i + 1).ToString());
+                long original = LittleEndian.ReadUInt32(data, offset + at + 4);
+                int method = data[offset + at + 8];
+                crcs[i] = LittleEndian.ReadUInt32(data, offset + at + 9);
+                int nameLength = data[offset + at + 13];
+                at += EntryFixedSize;
+                if (length < 1 || length > int.MaxValue) throw new BundleException(which + " has length " + length.ToString());
+                if (original < 1 || original > MaxAssemblyBytes) throw new BundleException(which + " expands to " + original.ToString() + " bytes (1.." + MaxAssemblyBytes.ToString() + " allowed)");
+                if (method != MethodStored && method != MethodDeflate) throw new BundleException(which + " uses unknown storage method " + method.ToString());
+                if (method == MethodStored && original != length) throw new BundleException(which + " is stored as is but its lengths differ");
+                if (nameLength < 1) throw new BundleException(which + " has no name");
+                names[i] = Name(data, offset, ref at, nameLength, headerLength, "name of " + which);
                 lengths[i] = (int)length;
+                originals[i] = (int)original;
+                methods[i] = method;
                 sum += length;
             }
             if (at != headerLength) throw new BundleException("bundle header length " + headerLength.ToString() + " does not match its entries (" + at.ToString() + " bytes)");
             if (sum != payloadLength) throw new BundleException("assembly lengths add up to " + sum.ToString() + " but the payload length says " + payloadLength.ToString());
             if (payloadLength > int.MaxValue - headerLength) throw new BundleException("bundle payload is too large");
-            return new BundleHeader(headerLength, software, hardware, productVer, entryPoint, names, lengths, (int)payloadLength, payloadCrc);
+            return new BundleHeader(headerLength, software, hardware, productVer, entryPoint, names, lengths, originals, methods, crcs, (int)payloadLength, payloadCrc);
         }
 
-        /// <summary>Writes the header for the given contents into a new array (used by the bundler and the tests).</summary>
+        /// <summary>
+        /// Writes the header for the given contents into a new array (used by the bundler and the tests): per assembly
+        /// its stored length, expanded length, storage method and the CRC-32 of the expanded bytes.
+        /// </summary>
         public static byte[] Build(DeviceVersion software, DeviceVersion hardware, int productVer, string entryPoint,
-                                   string[] names, int[] lengths, uint payloadCrc)
+                                   string[] names, int[] lengths, int[] originalLengths, int[] methods, uint[] crcs, uint payloadCrc)
         {
-            if (names.Length < 1 || names.Length > MaxAssemblies || names.Length != lengths.Length)
-                throw new BundleException("a bundle holds 1.." + MaxAssemblies.ToString() + " assemblies, each with a name and a length");
+            if (names.Length < 1 || names.Length > MaxAssemblies || names.Length != lengths.Length
+                || originalLengths.Length != names.Length || methods.Length != names.Length || crcs.Length != names.Length)
+                throw new BundleException("a bundle holds 1.." + MaxAssemblies.ToString() + " assemblies, each with a name, lengths, a method and a CRC");
             byte[] entry = Utf8.GetBytes(entryPoint);
             if (entry.Length < 1 || entry.Length > MaxNameBytes) throw new BundleException("entry point must be 1.." + MaxNameBytes.ToString() + " bytes");
             int headerLength = FixedSize + entry.Length;
@@ -143,8 +181,9 @@ namespace Clife.Device.Ota
             {
                 encoded[i] = Utf8.GetBytes(names[i]);
                 if (encoded[i].Length < 1 || encoded[i].Length > MaxNameBytes) throw new BundleException("assembly name \"" + names[i] + "\" must be 1.." + MaxNameBytes.ToString() + " bytes");
-                if (lengths[i] < 1) throw new BundleException("assembly \"" + names[i] + "\" is empty");
-                headerLength += 5 + encoded[i].Length;
+                if (lengths[i] < 1 || originalLengths[i] < 1) throw new BundleException("assembly \"" + names[i] + "\" is empty");
+                if (methods[i] != MethodStored && methods[i] != MethodDeflate) throw new BundleException("unknown storage method " + methods[i].ToString());
+                headerLength += EntryFixedSize + encoded[i].Length;
                 payload += lengths[i];
             }
             if (headerLength > MaxHeaderSize) throw new BundleException("bundle header would exceed " + MaxHeaderSize.ToString() + " bytes");
@@ -165,9 +204,12 @@ namespace Clife.Device.Ota
             for (int i = 0; i < names.Length; i++)
             {
                 LittleEndian.WriteUInt32(h, at, (uint)lengths[i]);
-                h[at + 4] = (byte)encoded[i].Length;
-                System.Array.Copy(encoded[i], 0, h, at + 5, encoded[i].Length);
-                at += 5 + encoded[i].Length;
+                LittleEndian.WriteUInt32(h, at + 4, (uint)originalLengths[i]);
+                h[at + 8] = (byte)methods[i];
+                LittleEndian.WriteUInt32(h, at + 9, crcs[i]);
+                h[at + 13] = (byte)encoded[i].Length;
+                System.Array.Copy(encoded[i], 0, h, at + EntryFixedSize, encoded[i].Length);
+                at += EntryFixedSize + encoded[i].Length;
             }
             LittleEndian.WriteUInt32(h, HeaderCrcOffset, Crc32.Compute(h, 0, headerLength));
             return h;

@@ -84,7 +84,8 @@ namespace Clife.Device.Esp32
         private static BootDecision DevelopmentBoot(BoardSettings board, string why)
         {
             byte[] header = BundleHeader.Build(DeviceVersion.Software(0, 0, 0, 0), DeviceVersion.ParseHardware(board.Hardware), 0,
-                                               "Clife.Device.Esp32.Program", new string[] { "Clife.Device.Esp32.pe" }, new int[] { 1 }, 0);
+                                               "Clife.Device.Esp32.Program", new string[] { "Clife.Device.Esp32.pe" }, new int[] { 1 }, new int[] { 1 },
+                                               new int[] { BundleHeader.MethodStored }, new uint[] { 0 }, 0);
             return new BootDecision(BootRecord.NoSlot, BundleHeader.Parse(header, 0, header.Length), false,
                                     "development build started without the loader (" + why + ")");
         }

@@ -87,10 +87,11 @@ namespace Clife.Device.Esp32.Loader
         private static void Start(IFlashArea slot, BundleHeader header)
         {
             Type? entry = null;
+            Inflate inflater = new Inflate();
             for (int i = 0; i < header.Names.Length; i++)
             {
-                byte[] pe = new byte[header.Lengths[i]];
-                slot.Read(header.OffsetOf(i), pe, 0, pe.Length);
+                // Expanded (inflated when compressed) and CRC-checked: a damaged image fails here, before Assembly.Load.
+                byte[] pe = Bundle.ReadAssembly(slot, header, i, inflater);
                 // nanoCLR keeps the array as the assembly's storage: the image lives in RAM from now on.
                 Assembly assembly = Assembly.Load(pe);
                 if (assembly == null) throw new InvalidOperationException(header.Names[i] + " is not a loadable assembly");

@@ -41,7 +41,10 @@ namespace Clife.Device.Tests.Ota
             {
                 Check.Equal(ThreeNames[i], h.Names[i], "name " + i.ToString());
                 Check.Equal(ThreeLengths[i], h.Lengths[i], "length " + i.ToString());
-                expectedHeader += 5 + ThreeNames[i].Length;
+                Check.Equal(ThreeLengths[i], h.OriginalLengths[i], "expanded length " + i.ToString());
+                Check.Equal(BundleHeader.MethodStored, h.Methods[i], "method " + i.ToString());
+                Check.Equal(Crc32.Compute(bundle, h.OffsetOf(i), ThreeLengths[i]), h.Crcs[i], "CRC " + i.ToString());
+                expectedHeader += BundleHeader.EntryFixedSize + ThreeNames[i].Length;
             }
             Check.Equal(expectedHeader, h.HeaderLength, "header length");
             Check.Equal(1034, h.PayloadLength, "payload length");
@@ -113,7 +116,7 @@ namespace Clife.Device.Tests.Ota
             byte[] bundle = TestImages.Build("1.0.0.1", 1, 100);
             TestImages.Put16(bundle, FormatAt, BundleHeader.FormatVersion + 1);
             TestImages.Reseal(bundle);
-            Check.Contains("bundle format 2 is not supported", ExpectRejected(bundle).Message, "message");
+            Check.Contains("bundle format " + (BundleHeader.FormatVersion + 1).ToString() + " is not supported", ExpectRejected(bundle).Message, "message");
             TestImages.Put16(bundle, FormatAt, 0);
             TestImages.Reseal(bundle);
             Check.Contains("bundle format 0 is not supported", ExpectRejected(bundle).Message, "message");
@@ -228,7 +231,7 @@ namespace Clife.Device.Tests.Ota
         public void Empty_assembly_name_and_empty_entry_point_are_rejected()
         {
             byte[] bundle = TestImages.Build("1.0.0.1", 1, 100);
-            int nameLengthAt = BundleHeader.FixedSize + TestImages.AppEntryPoint.Length + 4;
+            int nameLengthAt = BundleHeader.FixedSize + TestImages.AppEntryPoint.Length + BundleHeader.EntryFixedSize - 1;
             bundle[nameLengthAt] = 0;
             TestImages.Reseal(bundle);
             Check.Contains("assembly 1 has no name", ExpectRejected(bundle).Message, "empty name");
@@ -245,7 +248,7 @@ namespace Clife.Device.Tests.Ota
         public void Invalid_utf8_in_a_name_or_the_entry_point_is_rejected()
         {
             byte[] bundle = TestImages.Build("1.0.0.1", 1, 100);
-            int nameAt = BundleHeader.FixedSize + TestImages.AppEntryPoint.Length + 5;
+            int nameAt = BundleHeader.FixedSize + TestImages.AppEntryPoint.Length + BundleHeader.EntryFixedSize;
             bundle[nameAt + 3] = 0xC3; // a lead byte followed by ASCII
             TestImages.Reseal(bundle);
             Check.Contains("name of assembly 1 is not valid UTF-8", ExpectRejected(bundle).Message, "name");
@@ -267,6 +270,7 @@ namespace Clife.Device.Tests.Ota
 
             byte[] entry = TestImages.Build("1.0.0.1", 1, 100);
             TestImages.Put32(entry, BundleHeader.FixedSize + TestImages.AppEntryPoint.Length, (uint)(payload - 1));
+            TestImages.Put32(entry, BundleHeader.FixedSize + TestImages.AppEntryPoint.Length + 4, (uint)(payload - 1));
             TestImages.Reseal(entry);
             Check.Contains("add up to " + (payload - 1).ToString(), ExpectRejected(entry).Message, "assembly length");
 
@@ -274,6 +278,49 @@ namespace Clife.Device.Tests.Ota
             TestImages.Put32(empty, BundleHeader.FixedSize + TestImages.AppEntryPoint.Length, 0);
             TestImages.Reseal(empty);
             Check.Contains("assembly 1 has length 0", ExpectRejected(empty).Message, "empty assembly");
+        }
+
+        public void Unknown_storage_method_and_inconsistent_lengths_are_rejected()
+        {
+            int entryAt = BundleHeader.FixedSize + TestImages.AppEntryPoint.Length;
+            byte[] method = TestImages.Build("1.0.0.1", 1, 100);
+            method[entryAt + 8] = 3;
+            TestImages.Reseal(method);
+            Check.Contains("assembly 1 uses unknown storage method 3", ExpectRejected(method).Message, "method");
+
+            byte[] stored = TestImages.Build("1.0.0.1", 1, 100);
+            TestImages.Put32(stored, entryAt + 4, 7);
+            TestImages.Reseal(stored);
+            Check.Contains("assembly 1 is stored as is but its lengths differ", ExpectRejected(stored).Message, "stored lengths");
+
+            byte[] huge = TestImages.Build("1.0.0.1", 1, 100);
+            huge[entryAt + 8] = (byte)BundleHeader.MethodDeflate;
+            TestImages.Put32(huge, entryAt + 4, (uint)BundleHeader.MaxAssemblyBytes + 1);
+            TestImages.Reseal(huge);
+            Check.Contains("assembly 1 expands to " + (BundleHeader.MaxAssemblyBytes + 1).ToString() + " bytes", ExpectRejected(huge).Message, "too large");
+        }
+
+        public void Reading_an_assembly_checks_its_crc_and_expands_a_compressed_one()
+        {
+            byte[] bundle = TestImages.BuildMany("1.0.0.3", 1, ThreeNames, ThreeLengths);
+            BundleHeader h = BundleHeader.Parse(bundle, 0, bundle.Length);
+            IFlashArea area = Stored(bundle, 1);
+            Inflate inflater = new Inflate();
+            for (int i = 0; i < 3; i++) Check.Bytes(bundle, h.OffsetOf(i), ThreeLengths[i], Bundle.ReadAssembly(area, h, i, inflater), 0, ThreeLengths[i], "assembly " + i.ToString());
+
+            byte[] damaged = (byte[])bundle.Clone();
+            damaged[h.OffsetOf(1)] ^= 0x01;
+            Exception e = Check.Throws(typeof(BundleException), delegate { Bundle.ReadAssembly(Stored(damaged, 1), h, 1, inflater); });
+            Check.Contains("assembly Clife.Device.App.pe is corrupt (CRC mismatch after expanding)", e.Message, "CRC");
+
+            // Raw DEFLATE of "abcabcabcabc" as zlib writes it: a fixed-Huffman block, three literals and a back-reference.
+            byte[] text = TestData.Ascii("abcabcabcabc");
+            byte[] deflated = { 0x4B, 0x4C, 0x4A, 0x4E, 0x84, 0x21, 0x00 };
+            byte[] compressed = Bundle.Pack(DeviceVersion.ParseSoftware("1.0.0.4"), DeviceVersion.ParseHardware("1.0"), 1, "A.B",
+                                            new string[] { "a.pe" }, new byte[][] { deflated }, new int[] { text.Length },
+                                            new int[] { BundleHeader.MethodDeflate }, new uint[] { Crc32.Compute(text, 0, text.Length) });
+            BundleHeader ch = BundleHeader.Parse(compressed, 0, compressed.Length);
+            Check.Bytes(text, Bundle.ReadAssembly(Stored(compressed, 1), ch, 0, inflater), "expanded");
         }
 
         public void Version_parts_above_99_are_rejected()

@@ -24,7 +24,7 @@ namespace Clife.Device.Tests.Ota
         public static byte[] Build(string software, int productVer, int totalBytes, string entryPoint)
         {
             string name = "Clife.Device.App.pe";
-            int header = BundleHeader.FixedSize + Utf8.GetBytes(entryPoint).Length + 5 + Utf8.GetBytes(name).Length;
+            int header = BundleHeader.FixedSize + Utf8.GetBytes(entryPoint).Length + BundleHeader.EntryFixedSize + Utf8.GetBytes(name).Length;
             byte[] assembly = TestData.Pattern(totalBytes - header, Seed(software));
             return Bundle.Build(DeviceVersion.ParseSoftware(software), DeviceVersion.ParseHardware(Hardware), productVer, entryPoint,
                                 new string[] { name }, new byte[][] { assembly });

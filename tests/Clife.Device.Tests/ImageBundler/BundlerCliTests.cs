@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Clife.Device.Host.Flash;
 using Clife.Device.Ota;
 using Clife.ImageBundler;
 using Xunit;
@@ -42,7 +43,7 @@ namespace Clife.Device.Tests.ImageBundler
             Assert.Equal(File.ReadAllBytes(c), bundle.AsSpan(header.OffsetOf(2), 1).ToArray());
             Assert.Equal(bundle.Length, header.TotalLength);
 
-            Assert.Contains($"valid image bundle (format 1), {bundle.Length} bytes", inspected);
+            Assert.Contains($"valid image bundle (format 2), {bundle.Length} bytes", inspected);
             Assert.Equal("1.1.0.0", Value(inspected, "software"));
             Assert.Equal("1.0", Value(inspected, "hardware"));
             Assert.Equal("2", Value(inspected, "productVer"));
@@ -53,13 +54,37 @@ namespace Clife.Device.Tests.ImageBundler
             Assert.Equal(
                 new[]
                 {
-                    $"1 {header.HeaderLength} 5000 Clife.Device.Core.pe",
-                    $"2 {header.HeaderLength + 5000} 7000 Clife.Device.Esp32.pe",
-                    $"3 {header.HeaderLength + 12000} 1 mscorlib.pe",
+                    $"1 {header.HeaderLength} 5000 5000 stored 0x{header.Crcs[0]:x8} Clife.Device.Core.pe",
+                    $"2 {header.HeaderLength + 5000} 7000 7000 stored 0x{header.Crcs[1]:x8} Clife.Device.Esp32.pe",
+                    $"3 {header.HeaderLength + 12000} 1 1 stored 0x{header.Crcs[2]:x8} mscorlib.pe",
                 },
                 rows.Select(r => string.Join(' ', r.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
             Assert.Equal(Value(packed, "md5"), Value(inspected, "md5"));
             Assert.Equal(Value(packed, "checkSum"), Value(inspected, "checkSum"));
+        }
+
+        [Fact]
+        public void Compressible_assemblies_are_stored_deflated_and_expand_back_to_the_original()
+        {
+            byte[] text = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("the device registers and connects; ", 2000)));
+            string pe = _ws.File("Text.pe", text);
+
+            (int exit, string packed, string error) = BundlerWorkspace.Run(Pack("small.bin", pe));
+            (int storedExit, _, _) = BundlerWorkspace.Run([.. Pack("stored.bin", pe), "--store"]);
+
+            Assert.True(exit == 0 && storedExit == 0, error);
+            byte[] bundle = File.ReadAllBytes(_ws.PathOf("small.bin"));
+            BundleHeader header = BundleHeader.Parse(bundle, 0, bundle.Length);
+            Assert.Equal(BundleHeader.MethodDeflate, header.Methods[0]);
+            Assert.Equal(text.Length, header.OriginalLengths[0]);
+            Assert.True(bundle.Length < text.Length / 10, $"{bundle.Length} bytes for {text.Length} bytes of repetitive text");
+            Assert.Equal(text, Bundle.ReadAssembly(new ReadOnlyArea(bundle), header, 0, new Inflate()));
+            Assert.Equal($"{text.Length} bytes of assemblies, compressed with DEFLATE where smaller", Value(packed, "expanded"));
+
+            byte[] stored = File.ReadAllBytes(_ws.PathOf("stored.bin"));
+            BundleHeader storedHeader = BundleHeader.Parse(stored, 0, stored.Length);
+            Assert.Equal(BundleHeader.MethodStored, storedHeader.Methods[0]);
+            Assert.Equal(text, stored.AsSpan(storedHeader.OffsetOf(0), text.Length).ToArray());
         }
 
         [Fact]
@@ -103,7 +128,7 @@ namespace Clife.Device.Tests.ImageBundler
             (int exit, string output, string error) = BundlerWorkspace.Run([.. Pack("app.bin", _ws.File("App.pe", 1000, 7)), "--board", "esp32-devkitc"]);
 
             Assert.True(exit == 0, error);
-            Assert.Contains("fits a 73728-byte slot of esp32-devkitc", output);
+            Assert.Contains("fits a 94208-byte slot of esp32-devkitc", output);
         }
 
         public static TheoryData<string, string[], string> BadPackArguments => new()
@@ -127,7 +152,7 @@ namespace Clife.Device.Tests.ImageBundler
             { "duplicate names", ["--software", "1.1.0.0", "--hardware", "1.0", "--product-ver", "2", "--out", "@out", "@a.pe", "@sub/a.pe"], "two files are named a.pe; the names in a bundle must be unique" },
             { "output directory missing", ["--software", "1.1.0.0", "--hardware", "1.0", "--product-ver", "2", "--out", "@nowhere/app.bin", "@a.pe"], "the directory " },
             { "output is an input", ["--software", "1.1.0.0", "--hardware", "1.0", "--product-ver", "2", "--out", "@a.pe", "@a.pe"], "is both an input and the --out file" },
-            { "image larger than a slot", ["--software", "1.1.0.0", "--hardware", "1.0", "--product-ver", "2", "--board", "esp32-devkitc", "--out", "@out", "@big.pe"], "but an image slot of board esp32-devkitc holds 73728" },
+            { "image larger than a slot", ["--software", "1.1.0.0", "--hardware", "1.0", "--product-ver", "2", "--board", "esp32-devkitc", "--out", "@out", "@big.pe"], "but an image slot of board esp32-devkitc holds 94208" },
             { "unknown board", ["--software", "1.1.0.0", "--hardware", "1.0", "--product-ver", "2", "--board", "esp99", "--out", "@out", "@a.pe"], "--board: unknown board 'esp99'" },
         };
 
@@ -138,7 +163,7 @@ namespace Clife.Device.Tests.ImageBundler
             _ws.File("a.pe", 100, 1);
             _ws.File("sub/a.pe", 100, 2);
             _ws.File("empty.pe", []);
-            _ws.File("big.pe", 80_000, 3);
+            _ws.File("big.pe", 100_000, 3);
             Directory.CreateDirectory(_ws.PathOf("dir"));
             for (int i = 0; i < 33; i++) _ws.File($"m{i}.pe", 10, i);
             string[] resolved = args.Select(a => a == "@out" ? _ws.PathOf("out.bin") : a.StartsWith('@') ? _ws.PathOf(a[1..]) : a).ToArray();
@@ -159,7 +184,7 @@ namespace Clife.Device.Tests.ImageBundler
             { "header", "bundle header is corrupt (CRC mismatch)" },
             { "random", "not an image bundle (wrong magic)" },
             { "empty", "truncated bundle: 0 bytes, the header alone needs 32" },
-            { "format", "bundle format 2 is not supported (this firmware reads format 1)" },
+            { "format", "bundle format 1 is not supported (this firmware reads format 2)" },
         };
 
         [Theory]

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using Clife.Device.Hal;
+using Clife.Device.Host.Flash;
 using Clife.Device.Ota;
 using CsCheck;
 using Xunit;
@@ -19,16 +20,6 @@ namespace Clife.Device.Tests.Ota
         }
 
         private static IFlashArea InFlash(byte[] data) => new ReadOnlyArea(data);
-
-        /// <summary>Compressed bytes as a read-only flash area (the inflater only reads).</summary>
-        private sealed class ReadOnlyArea(byte[] data) : IFlashArea
-        {
-            public int Size => data.Length;
-            public int SectorSize => 4096;
-            public void Read(int address, byte[] buffer, int offset, int count) => Array.Copy(data, address, buffer, offset, count);
-            public void Write(int address, byte[] buffer, int offset, int count) => throw new InvalidOperationException("read-only");
-            public void Erase(int address, int length) => throw new InvalidOperationException("read-only");
-        }
 
         private static byte[] Inflated(byte[] compressed, int length)
         {
