@@ -113,7 +113,7 @@ public static class Program
             {
                 BoardDescription b = BoardDescription.Find(name);
                 Console.WriteLine($"{b.Name,-22} {b.NanoffTarget,-16} flash {b.FlashSize / 1024 / 1024} MB, storage {b.StorageSize / 1024} KB, "
-                                  + $"slots 2 x {b.Storage.SlotSize / 1024} KB{(b.Storage.CurrentBundleFits ? "" : " (too small for the current image)")}  {b.Description}");
+                                  + $"slots 2 x {b.Storage.SlotSize / 1024} KB  {b.Description}");
             }
             return 0;
         });

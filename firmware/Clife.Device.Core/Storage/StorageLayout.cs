@@ -26,7 +26,7 @@ namespace Clife.Device.Storage
         /// <summary>Bytes of each copy of the configuration record.</summary>
         public const int ConfigCopyBytes = 8192;
         /// <summary>Bytes of each copy of the profile record.</summary>
-        public const int ProfileCopyBytes = 8192;
+        public const int ProfileCopyBytes = 4096;
 
         private static readonly string[] Names = { "config", "boot", "profile", "download", "slot-a", "slot-b" };
 

@@ -203,7 +203,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
         long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
 
         await AssertRejectedAsync(rig, msgId, ["{1,1}", $"{{-1,file of {slot + 4096} bytes is larger than the {slot} bytes available}}"]);
-        Assert.Equal(73_728, slot);
+        Assert.Equal(94_208, slot);
         Assert.Equal(1, (await rig.WaitForRequestsAsync("app.bin", 1)).RequestsBegun);
     }
 

@@ -39,15 +39,10 @@ public sealed class BoardStorage
     [JsonIgnore] public int Reserved => BoardDescription.ParseNumber(ReservedText, "storage.reserved");
     /// <summary>Folder of the area files on the drive ("clife": I:\clife\boot, ...).</summary>
     [JsonPropertyName("directory")] public string Directory { get; set; } = "clife";
-    /// <summary>Size of one image slot as written ("0x12000"); must equal what <c>StorageLayout</c> gives (a test checks it).</summary>
+    /// <summary>Size of one image slot as written ("0x17000"); must equal what <c>StorageLayout</c> gives (a test checks it).</summary>
     [JsonPropertyName("slotSize")] public string SlotSizeText { get; set; } = "0x0";
     /// <summary>Size of one image slot in bytes.</summary>
     [JsonIgnore] public int SlotSize => BoardDescription.ParseNumber(SlotSizeText, "storage.slotSize");
-    /// <summary>
-    /// Whether a slot holds the current application bundle (the firmware can update itself over the air on this board).
-    /// A test keeps this true to the build: it fails when the bundle outgrows the slot or starts to fit.
-    /// </summary>
-    [JsonPropertyName("currentBundleFits")] public bool CurrentBundleFits { get; set; }
 }
 
 /// <summary>The technician's serial console on the board.</summary>
