@@ -161,18 +161,7 @@ public sealed class OtaRig : IAsyncDisposable
     /// A hosted file once the file server has logged this many requests for it (it logs a request when the response
     /// ends, which may be a moment after the device has all the bytes, or much later for a stalled one).
     /// </summary>
-    public async Task<HostedFileInfo> WaitForRequestsAsync(string file, int count)
-    {
-        DateTime deadline = DateTime.UtcNow + Timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            HostedFileInfo? info = Sim.Files.Find(file);
-            if (info is not null && info.RequestCount >= count) return info;
-            await Task.Delay(20);
-        }
-        Assert.Fail($"the file server did not finish {count} requests for {file} within {Timeout.TotalSeconds} s");
-        return null!;
-    }
+    public Task<HostedFileInfo> WaitForRequestsAsync(string file, int count) => Sim.Files.WaitForRequestsAsync(file, count, Timeout);
 
     /// <summary>Waits for the device's 2018 answering msgId with this respCode (and respCont, when given).</summary>
     public Task<FileEvent> WaitForEventAsync(long msgId, int respCode, string? respCont = null) =>

@@ -101,6 +101,24 @@ public sealed class FileStore
         Stalled?.Invoke(name, offset);
     }
 
+    /// <summary>
+    /// Waits until the file server has logged <paramref name="count"/> requests for a file. A request is logged when its
+    /// response ends, which may be a moment after the client has all the bytes (or has seen the connection drop).
+    /// </summary>
+    /// <exception cref="TimeoutException">Not in time.</exception>
+    public async Task<HostedFileInfo> WaitForRequestsAsync(string name, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            HostedFileInfo? info = Find(name);
+            if (info is not null && info.RequestCount >= count) return info;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"the file server did not log {count} request(s) for '{name}' within {timeout.TotalSeconds:0.#} s");
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Raised when a response stops sending for a stall: the file name and the file offset it stopped at.</summary>
     public event Action<string, long>? Stalled;
 
