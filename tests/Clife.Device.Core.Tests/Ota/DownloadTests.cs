@@ -1,4 +1,5 @@
 using Clife.Device.Ota;
+using Clife.Device.Storage;
 using Clife.Device.Protocol;
 using Clife.Device.Runtime;
 
@@ -137,6 +138,21 @@ namespace Clife.Device.Tests.Ota
             Check.Equal(FortyK + " {-1,2}", _h.Events(msgId), "2018");
             Check.Contains("not an image bundle (wrong magic)", _h.LogLines.All, "the reason is logged");
             ExpectOldImageUntouched();
+        }
+
+        public void A_slot_that_does_not_keep_what_is_written_fails_verification_and_switches_nothing()
+        {
+            OtaHarness h = new OtaHarness();
+            WornFlashArea worn = new WornFlashArea(h.Areas[StorageLayout.SlotB]);
+            h.Areas[StorageLayout.SlotB] = worn;
+            h.Start();
+            worn.WritesIgnored = true;
+            long msgId = h.SendFile(OtaHarness.Down(2, FileEntry.Firm(h.Host("firmware.bin", _image), _image, "1.0.1.0")));
+            h.Run(3000);
+            Check.Equal(FortyK + " {-1,2}", h.Events(msgId), "2018");
+            Check.Contains("md5 mismatch", h.LogLines.All, "the flash content, not the received bytes, was hashed");
+            Check.Equal(0, h.Manager.Record.Active, "slot A still boots");
+            Check.False(h.Manager.Record.Slots[1].Valid, "slot B is not bootable");
         }
 
         public void Right_md5_with_a_wrong_checkSum_fails_verification()
