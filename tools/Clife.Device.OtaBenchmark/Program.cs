@@ -28,15 +28,15 @@ public static class Program
             Console.Error.WriteLine("unknown argument " + unknown[0] + "; usage: Clife.Device.OtaBenchmark [--quick]");
             return 2;
         }
-        int repetitions = quick ? 5 : 25;
+        int repetitions = quick ? 10 : 25;
 
         byte[] large = OtaRun.Bundle("1.1.0.0", 4 * MiB);
         byte[] small = OtaRun.Bundle("1.1.0.0", 1 * MiB);
         var largeRun = new OtaRun(large);
         var smallRun = new OtaRun(small);
 
-        // Warm-up (JIT, tiered compilation): not measured.
-        for (int i = 0; i < 2; i++)
+        // Warm-up (JIT, tiered compilation up to the optimized tier): not measured.
+        for (int i = 0; i < 8; i++)
         {
             smallRun.Run();
             Md5Seconds(small);
