@@ -36,7 +36,7 @@
 
 .PARAMETER Image
     The application bundle to install. Default: packed from the Visual Studio build of Clife.Device.Esp32.nfproj
-    (Clife.Device.Core.pe and Clife.Device.Esp32.pe in its bin/Release) with `Clife.VirtualDevice bundle`.
+    (Clife.Device.Core.pe and Clife.Device.Esp32.pe in its bin/Release) with the image bundler (tools/Clife.ImageBundler).
 
 .PARAMETER LoaderImage
     The loader's deployment image. Default: Clife.Device.Loader.bin from the Visual Studio build of
@@ -103,7 +103,7 @@ function Show([string]$exe, [string[]]$arguments) {
 function Read-Bundle([string]$path) {
     $bytes = [System.IO.File]::ReadAllBytes($path)
     if ($bytes.Length -lt 32 -or [BitConverter]::ToUInt32($bytes, 0) -ne $BundleMagic) {
-        Fail "$path is not a clife image bundle (no CLIM header); pack one with: dotnet run --project tools/Clife.VirtualDevice -- bundle"
+        Fail "$path is not a clife image bundle (no CLIM header); pack one with: dotnet run --project tools/Clife.ImageBundler -- pack"
     }
     $headerLength = [BitConverter]::ToUInt16($bytes, 6)
     $payload = [BitConverter]::ToUInt32($bytes, 20)
@@ -152,18 +152,13 @@ if ([string]::IsNullOrWhiteSpace($Image)) {
         if (-not $DryRun) { Fail $msg }
         $warnings.Add($msg)
     }
-    else {
-        $estimate = 0
-        foreach ($pe in $pes) { $estimate += (Get-Item -LiteralPath $pe).Length }
-        if ($estimate -gt $slotSize) {
-            Fail "the application's assemblies alone are $estimate bytes but a slot of board $Board holds $slotSize bytes (storage.slotSize in $boardFile)"
-        }
-    }
+    # The bundler compresses the assemblies and, with --board, refuses a bundle that does not fit a slot of the board
+    # before anything touches the device.
     $steps.Add([pscustomobject]@{
         What = 'pack the application bundle'
         Exe  = 'dotnet'
-        Args = @('run', '--project', (Join-Path $Root 'tools/Clife.VirtualDevice'), '-c', 'Release', '--', 'bundle', '--out', $bundlePath,
-                 '--software', $Software, '--hardware', $hardware) + $pes
+        Args = @('run', '--project', (Join-Path $Root 'tools/Clife.ImageBundler'), '-c', 'Release', '--', 'pack', '--out', $bundlePath,
+                 '--software', $Software, '--hardware', $hardware, '--product-ver', '1', '--board', $Board) + $pes
     })
 }
 else {
@@ -255,12 +250,6 @@ foreach ($s in $steps) {
     if ($LASTEXITCODE -ne 0) {
         [Console]::Error.WriteLine("flash.ps1: step $n failed (exit code $LASTEXITCODE): " + (Show $s.Exe $s.Args))
         exit 1
-    }
-    if ($s.What -eq 'pack the application bundle') {
-        $info = Read-Bundle $bundlePath
-        if ($info.Length -gt $slotSize) {
-            Fail "the packed image is $($info.Length) bytes but a slot of board $Board holds $slotSize bytes (storage.slotSize in $boardFile)"
-        }
     }
     if ($s.What -eq 'install nanoff') {
         $toolDir = Join-Path ([Environment]::GetFolderPath('UserProfile')) '.dotnet/tools'

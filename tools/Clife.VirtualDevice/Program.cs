@@ -20,7 +20,6 @@ public static class Program
         root.Subcommands.Add(RunCommand());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(BoardsCommand());
-        root.Subcommands.Add(BundleCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -115,39 +114,6 @@ public static class Program
                 Console.WriteLine($"{b.Name,-22} {b.NanoffTarget,-16} flash {b.FlashSize / 1024 / 1024} MB, storage {b.StorageSize / 1024} KB, "
                                   + $"slots 2 x {b.Storage.SlotSize / 1024} KB  {b.Description}");
             }
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command BundleCommand()
-    {
-        var output = new Option<string>("--out") { Description = "bundle file to write", Required = true };
-        var software = new Option<string>("--software") { Description = "software version of the image", DefaultValueFactory = _ => "1.0.0.0" };
-        var hardware = new Option<string>("--hardware") { Description = "hardware version the image is for", DefaultValueFactory = _ => "1.0" };
-        var productVer = new Option<int>("--product-ver") { Description = "overall product version", DefaultValueFactory = _ => 1 };
-        var entry = new Option<string>("--entry") { Description = "type whose static Main starts the image", DefaultValueFactory = _ => VirtualDevice.AppEntryPoint };
-        var files = new Argument<string[]>("pe") { Description = "the .pe assemblies, dependencies first (Clife.Device.Core.pe, then Clife.Device.Esp32.pe)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("bundle", "pack .pe assemblies into an image bundle (what flash.ps1 installs and OTA downloads), print its size and MD5")
-        {
-            output, software, hardware, productVer, entry, files,
-        };
-        command.SetAction(parse =>
-        {
-            string[] paths = parse.GetValue(files)!;
-            byte[][] assemblies = new byte[paths.Length][];
-            string[] names = new string[paths.Length];
-            for (int i = 0; i < paths.Length; i++)
-            {
-                assemblies[i] = File.ReadAllBytes(paths[i]);
-                names[i] = Path.GetFileName(paths[i]);
-            }
-            byte[] bundle = Clife.Device.Ota.Bundle.Build(Clife.Device.Protocol.DeviceVersion.ParseSoftware(parse.GetValue(software)),
-                                                           Clife.Device.Protocol.DeviceVersion.ParseHardware(parse.GetValue(hardware)),
-                                                           parse.GetValue(productVer), parse.GetValue(entry)!, names, assemblies);
-            string path = parse.GetValue(output)!;
-            File.WriteAllBytes(path, bundle);
-            Console.WriteLine($"{path}: {bundle.Length} bytes, md5 {Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bundle))}");
             return 0;
         });
         return command;

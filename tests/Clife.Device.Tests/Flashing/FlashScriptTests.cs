@@ -58,7 +58,8 @@ namespace Clife.Device.Tests.Flashing
         {
             var run = Pwsh("-Board", "esp32-s3-devkitc-1", "-Port", Port, "-Software", "2.3.0.0", "-WhatIf");
             Assert.True(run.ExitCode == 0, run.Output);
-            Assert.Contains("bundle --out ", run.Output);
+            Assert.Contains("tools/Clife.ImageBundler -c Release -- pack --out ", run.Output);
+            Assert.Contains("--board esp32-s3-devkitc-1", run.Output);
             Assert.Contains("--software 2.3.0.0 --hardware 1.0", run.Output);
             Assert.Contains("Clife.Device.Core.pe", run.Output);
         }
