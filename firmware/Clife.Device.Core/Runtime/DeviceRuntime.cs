@@ -445,13 +445,7 @@ namespace Clife.Device.Runtime
                 SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespError, unknown, true);
                 return;
             }
-            FrameWriter.Begin(_writer, Cmd.QueryReply, Profile.DirToPlatform, h.MsgId, h.Prio, Clock.NowMs);
-            _writer.WriteStartObject();
-            _writer.WriteNumber(Names.RespCode, Profile.RespOk);
-            _model.WriteMembers(_writer, q.Points);
-            _writer.WriteEndObject();
-            FrameWriter.End(_writer);
-            SendWritten(Cmd.QueryReply, h.MsgId, h.Prio, true);
+            SendPoints(Cmd.QueryReply, h, q.Points);
             Log.Write("answered query msgId " + h.MsgId.ToString());
         }
 
@@ -466,13 +460,7 @@ namespace Clife.Device.Runtime
                 return;
             }
             _model.Apply(c);
-            FrameWriter.Begin(_writer, Cmd.ControlReply, Profile.DirToPlatform, h.MsgId, h.Prio, Clock.NowMs);
-            _writer.WriteStartObject();
-            _writer.WriteNumber(Names.RespCode, Profile.RespOk);
-            _model.WriteMembers(_writer, c.Points);
-            _writer.WriteEndObject();
-            FrameWriter.End(_writer);
-            SendWritten(Cmd.ControlReply, h.MsgId, h.Prio, true);
+            SendPoints(Cmd.ControlReply, h, c.Points);
             Log.Write("applied control msgId " + h.MsgId.ToString() + " (" + c.Count.ToString() + " points)");
             Report(Profile.PrioMedium);
         }
@@ -545,6 +533,18 @@ namespace Clife.Device.Runtime
             _writer.WriteEndObject();
             FrameWriter.End(_writer);
             SendWritten(Cmd.Report, -1, prio, false);
+        }
+
+        /// <summary>Answers a request with {"respCode":0, the named points (all when none are named)}, cached for repeats.</summary>
+        private void SendPoints(int reply, FrameHeader h, string[] points)
+        {
+            FrameWriter.Begin(_writer, reply, Profile.DirToPlatform, h.MsgId, h.Prio, Clock.NowMs);
+            _writer.WriteStartObject();
+            _writer.WriteNumber(Names.RespCode, Profile.RespOk);
+            _model.WriteMembers(_writer, points);
+            _writer.WriteEndObject();
+            FrameWriter.End(_writer);
+            SendWritten(reply, h.MsgId, h.Prio, true);
         }
 
         private void SendResult(int request, long msgId, int prio, int code, string text, bool cache)

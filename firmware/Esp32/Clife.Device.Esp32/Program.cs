@@ -22,7 +22,7 @@ namespace Clife.Device.Esp32
         /// <summary>Starts the firmware.</summary>
         public static void Main()
         {
-            BoardSettings board = LoadBoard();
+            BoardSettings board = BoardSettings.Load();
             DeviceStorage storage = new DeviceStorage(board);
             IFlashArea[] areas = storage.Areas;
             BootManager boot = new BootManager(areas[StorageLayout.Boot], areas[StorageLayout.SlotA], areas[StorageLayout.SlotB]);
@@ -46,22 +46,6 @@ namespace Clife.Device.Esp32
             {
                 firmware.Runtime.Poll();
                 Thread.Sleep(PollIntervalMs);
-            }
-        }
-
-        private static BoardSettings LoadBoard()
-        {
-            using (FileStream f = new FileStream(BoardSettings.DevicePath, FileMode.Open, FileAccess.Read))
-            {
-                byte[] json = new byte[(int)f.Length];
-                int done = 0;
-                while (done < json.Length)
-                {
-                    int n = f.Read(json, done, json.Length - done);
-                    if (n <= 0) break;
-                    done += n;
-                }
-                return BoardSettings.Parse(json, done);
             }
         }
 

@@ -36,7 +36,7 @@ namespace Clife.Device.Esp32.Loader
             DeviceStorage storage;
             try
             {
-                board = ReadBoard();
+                board = BoardSettings.Load();
                 storage = new DeviceStorage(board);
             }
             catch (Exception e)
@@ -127,22 +127,6 @@ namespace Clife.Device.Esp32.Loader
                 Log("the staged image " + storage.StagedImagePath + " was refused: " + e.Message);
             }
             storage.DeleteStagedImage();
-        }
-
-        private static BoardSettings ReadBoard()
-        {
-            using (FileStream f = new FileStream(BoardSettings.DevicePath, FileMode.Open, FileAccess.Read))
-            {
-                byte[] json = new byte[(int)f.Length];
-                int done = 0;
-                while (done < json.Length)
-                {
-                    int n = f.Read(json, done, json.Length - done);
-                    if (n <= 0) break;
-                    done += n;
-                }
-                return BoardSettings.Parse(json, done);
-            }
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using System.IO;
 using Clife.Device.Json;
 using Clife.Device.Text;
 
@@ -46,6 +47,23 @@ namespace Clife.Device.Esp32
 
         /// <summary>The folder that holds the area files ("I:\clife").</summary>
         public string AreaFolder => Drive + "\\" + Directory;
+
+        /// <summary>Reads the board file from the device's drive (<see cref="DevicePath"/>); throws when it is missing or invalid.</summary>
+        public static BoardSettings Load()
+        {
+            using (FileStream f = new FileStream(DevicePath, FileMode.Open, FileAccess.Read))
+            {
+                byte[] json = new byte[(int)f.Length];
+                int done = 0;
+                while (done < json.Length)
+                {
+                    int n = f.Read(json, done, json.Length - done);
+                    if (n <= 0) break;
+                    done += n;
+                }
+                return Parse(json, done);
+            }
+        }
 
         /// <summary>Reads a board file; throws a CodecException naming what is missing or malformed.</summary>
         public static BoardSettings Parse(byte[] json, int count)
