@@ -96,6 +96,34 @@ namespace Clife.Device.Runtime
             MqttTls = false;
         }
 
+        /// <summary>
+        /// A setting as text, as the console's <c>config set</c> takes it (numbers in their unit, on/off, the PEM of the
+        /// CA), or null for a key that is not a setting.
+        /// </summary>
+        public string? Get(string key)
+        {
+            switch (key)
+            {
+                case ConfigKeys.WifiSsid: return WifiSsid;
+                case ConfigKeys.WifiPassword: return WifiPassword;
+                case ConfigKeys.Server: return ServerUrl;
+                case ConfigKeys.AuthLevel: return AuthLevel.ToString();
+                case ConfigKeys.ProductCode: return ProductCode;
+                case ConfigKeys.DevId: return DevId;
+                case ConfigKeys.DevKey: return DevKey;
+                case ConfigKeys.Cipher: return ConfigCodec.CipherName(Cipher);
+                case ConfigKeys.CipherIv: return CipherIv;
+                case ConfigKeys.Ca: return CaPem;
+                case ConfigKeys.DownTopic: return DownTopic;
+                case ConfigKeys.UpTopic: return UpTopic;
+                case ConfigKeys.ReportPeriod: return ReportPeriodSeconds.ToString();
+                case ConfigKeys.AllowDowngrade: return AllowDowngrade ? "on" : "off";
+                case ConfigKeys.TrialWindow: return TrialWindowSeconds.ToString();
+                case ConfigKeys.OtaCheckHours: return OtaCheckHours.ToString();
+                default: return null;
+            }
+        }
+
         /// <summary>A copy of this configuration.</summary>
         public DeviceConfig Clone() => (DeviceConfig)MemberwiseClone();
     }

@@ -381,27 +381,16 @@ namespace Clife.Device.Shell
             _stream.Write(bytes, 0, bytes.Length);
         }
 
+        /// <summary>A setting as <c>config show</c> prints it: the CA summarized, periods with their unit.</summary>
         private static string Value(DeviceConfig c, string key)
         {
             switch (key)
             {
-                case ConfigKeys.WifiSsid: return c.WifiSsid;
-                case ConfigKeys.WifiPassword: return c.WifiPassword;
-                case ConfigKeys.Server: return c.ServerUrl;
-                case ConfigKeys.AuthLevel: return c.AuthLevel.ToString();
-                case ConfigKeys.ProductCode: return c.ProductCode;
-                case ConfigKeys.DevId: return c.DevId;
-                case ConfigKeys.DevKey: return c.DevKey;
-                case ConfigKeys.Cipher: return ConfigCodec.CipherName(c.Cipher);
-                case ConfigKeys.CipherIv: return c.CipherIv;
                 case ConfigKeys.Ca: return c.CaPem.Length > 0 ? "(set, " + c.CaPem.Length.ToString() + " bytes)" : "";
-                case ConfigKeys.DownTopic: return c.DownTopic;
-                case ConfigKeys.UpTopic: return c.UpTopic;
                 case ConfigKeys.ReportPeriod: return c.ReportPeriodSeconds.ToString() + " s";
-                case ConfigKeys.AllowDowngrade: return c.AllowDowngrade ? "on" : "off";
                 case ConfigKeys.TrialWindow: return c.TrialWindowSeconds.ToString() + " s";
                 case ConfigKeys.OtaCheckHours: return c.OtaCheckHours == 0 ? "off" : c.OtaCheckHours.ToString() + " h";
-                default: return "";
+                default: return c.Get(key) ?? "";
             }
         }
 

@@ -199,28 +199,21 @@ namespace Clife.Device.Tests
             Check.Equal(before, Describe(d.Device.Config), "configuration unchanged by " + line);
         }
 
+        public void Every_settable_key_reads_back_and_other_keys_are_not_settings()
+        {
+            DeviceConfig c = new DeviceConfig();
+            for (int k = 0; k < ConfigKeys.Settable.Length; k++) Check.NotNull(c.Get(ConfigKeys.Settable[k]), ConfigKeys.Settable[k]);
+            Check.Null(c.Get(ConfigKeys.DevSecret), "the login is not a setting");
+            Check.Null(c.Get("nope"), "unknown key");
+            Check.Equal("300", c.Get(ConfigKeys.ReportPeriod), "report period in seconds");
+            Check.Equal("off", c.Get(ConfigKeys.AllowDowngrade), "downgrade");
+        }
+
         private static string Value(DeviceConfig c, string key)
         {
-            switch (key)
-            {
-                case ConfigKeys.WifiSsid: return c.WifiSsid;
-                case ConfigKeys.WifiPassword: return c.WifiPassword;
-                case ConfigKeys.Server: return c.ServerUrl;
-                case ConfigKeys.AuthLevel: return c.AuthLevel.ToString();
-                case ConfigKeys.ProductCode: return c.ProductCode;
-                case ConfigKeys.DevId: return c.DevId;
-                case ConfigKeys.DevKey: return c.DevKey;
-                case ConfigKeys.Cipher: return ConfigCodec.CipherName(c.Cipher);
-                case ConfigKeys.CipherIv: return c.CipherIv;
-                case ConfigKeys.Ca: return c.CaPem;
-                case ConfigKeys.DownTopic: return c.DownTopic;
-                case ConfigKeys.UpTopic: return c.UpTopic;
-                case ConfigKeys.ReportPeriod: return c.ReportPeriodSeconds.ToString();
-                case ConfigKeys.AllowDowngrade: return c.AllowDowngrade ? "on" : "off";
-                case ConfigKeys.TrialWindow: return c.TrialWindowSeconds.ToString();
-                case ConfigKeys.OtaCheckHours: return c.OtaCheckHours.ToString();
-                default: Check.Fail("no such key " + key); return "";
-            }
+            string? value = c.Get(key);
+            if (value == null) Check.Fail("no such key " + key);
+            return value!;
         }
 
         private static string Describe(DeviceConfig c)
