@@ -24,6 +24,7 @@ namespace Clife.Device.Shell
         private const string NewLine = "\r\n";
         private const string Yes = "yes";
         private const string PemEnd = "-----END CERTIFICATE-----";
+        private const char ByteOrderMark = '\uFEFF';
 
         private const int ModeCommand = 0;
         private const int ModeConfirm = 1;
@@ -107,7 +108,7 @@ namespace Clife.Device.Shell
                     OnPemLine(line);
                     return;
                 default:
-                    Run(line.Trim());
+                    Run(WithoutByteOrderMark(line).Trim());
                     break;
             }
             if (_mode == ModeCommand && _device.State != DeviceState.Stopped) Write(Prompt);
@@ -126,6 +127,9 @@ namespace Clife.Device.Shell
             ResetMode();
             if (_device.State != DeviceState.Stopped) Write(Prompt);
         }
+
+        /// <summary>A line without the UTF-8 byte-order mark some tools put before what they send (U+FEFF).</summary>
+        private static string WithoutByteOrderMark(string line) => line.Length > 0 && line[0] == ByteOrderMark ? line.Substring(1) : line;
 
         private void Run(string line)
         {

@@ -135,6 +135,17 @@ namespace Clife.Device.Tests
             Check.Equal("error: unknown command \"frobnicate\"; type help for the list\r\n" + Prompt, d.Type("frobnicate now"), "output");
         }
 
+        public void A_byte_order_mark_before_a_command_is_ignored()
+        {
+            DeviceHarness d = new DeviceHarness(true);
+            d.ConsoleStream.TakeOutput();
+            d.ConsoleStream.TypeBytes(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'l', (byte)'o', (byte)'g', (byte)' ', (byte)'1', 0x0D, 0x0A });
+            d.Device.Poll();
+            string output = d.ConsoleStream.TakeOutput();
+            Check.DoesNotContain("unknown command", output, "the mark is not part of the command");
+            Check.True(output.EndsWith(Prompt), "answered and prompted");
+        }
+
         public void Empty_and_blank_lines_just_prompt_again()
         {
             DeviceHarness d = new DeviceHarness(true);
