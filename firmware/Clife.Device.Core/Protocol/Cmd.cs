@@ -48,9 +48,6 @@ namespace Clife.Device.Protocol
         public static bool IsPlatformRequest(int cmd) =>
             cmd == Query || cmd == Control || cmd == Unbind || cmd == ForceOffline || cmd == File;
 
-        /// <summary>True for the replies the platform sends to a device's requests.</summary>
-        public static bool IsPlatformReply(int cmd) => cmd == RegisterReply || cmd == ConnectReply || cmd == ReportAck;
-
         /// <summary>Codes below 2000 belong to local links (provisioning, gateway) and are ignored on the platform channel.</summary>
         public static bool IsLocal(int cmd) => cmd < FirstPlatformCmd;
 

@@ -162,22 +162,6 @@ namespace Clife.Device.Protocol
             return r.TokenType == JsonTokenType.PropertyName;
         }
 
-        /// <summary>Counts the elements of the array the reader is on (StartArray) without moving it.</summary>
-        public static int CountElements(JsonReader r)
-        {
-            JsonReaderPosition start = r.SavePosition();
-            int count = 0;
-            while (true)
-            {
-                r.Read();
-                if (r.TokenType == JsonTokenType.EndArray) break;
-                count++;
-                r.Skip();
-            }
-            r.RestorePosition(start);
-            return count;
-        }
-
         /// <summary>
         /// Counts the elements of the array the reader is on (StartArray) without moving it; more than
         /// <paramref name="max"/> is a FrameException naming the field (counting stops there).
