@@ -129,12 +129,6 @@ namespace Clife.Device.Protocol
         /// <summary>Default period of the full data report (2006), in seconds.</summary>
         public const int ReportPeriodSeconds = 300;
 
-        /// <summary>Data point names that cannot be used because replies carry them.</summary>
-        public const string RespCodeField = "respCode";
-
-        /// <summary>Data point names that cannot be used because replies carry them.</summary>
-        public const string RespContField = "respCont";
-
         // ---- Retry and timing (section 10) ----
 
         /// <summary>First backoff ceiling, in milliseconds (full jitter: the wait is random below the ceiling).</summary>

@@ -17,7 +17,7 @@ namespace Clife.Device.Runtime
             for (int i = 0; i < points.Length; i++)
             {
                 string name = points[i].Name;
-                if (name.Length == 0 || name == Profile.RespCodeField || name == Profile.RespContField)
+                if (name.Length == 0 || name == Names.RespCode || name == Names.RespCont)
                     throw new System.ArgumentException("data point name \"" + name + "\" is empty or reserved");
                 for (int j = 0; j < i; j++)
                 {
