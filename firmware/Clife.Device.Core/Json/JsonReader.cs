@@ -544,19 +544,11 @@ namespace Clife.Device.Json
             for (int k = 0; k < 4; k++)
             {
                 if (p + k >= end) throw Error("unexpected end of input inside a string", end);
-                int h = HexValue(buf[p + k]);
+                int h = Hex.DigitValue(buf[p + k]);
                 if (h < 0) throw Error("expected 4 hex digits after \\u, found " + Describe(buf[p + k]), p + k);
                 value = (value << 4) | h;
             }
             return value;
-        }
-
-        private static int HexValue(int c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
         }
 
         private bool ReadNumber(byte[] buf, int pos, int end)
@@ -744,10 +736,10 @@ namespace Clife.Device.Json
                 case (byte)'u': break;
                 default: return e; // '"', '\\' or '/'
             }
-            int unit = (HexValue(buf[i + 2]) << 12) | (HexValue(buf[i + 3]) << 8) | (HexValue(buf[i + 4]) << 4) | HexValue(buf[i + 5]);
+            int unit = (Hex.DigitValue(buf[i + 2]) << 12) | (Hex.DigitValue(buf[i + 3]) << 8) | (Hex.DigitValue(buf[i + 4]) << 4) | Hex.DigitValue(buf[i + 5]);
             len = 6;
             if (unit < 0xD800 || unit > 0xDBFF) return unit;
-            int low = (HexValue(buf[i + 8]) << 12) | (HexValue(buf[i + 9]) << 8) | (HexValue(buf[i + 10]) << 4) | HexValue(buf[i + 11]);
+            int low = (Hex.DigitValue(buf[i + 8]) << 12) | (Hex.DigitValue(buf[i + 9]) << 8) | (Hex.DigitValue(buf[i + 10]) << 4) | Hex.DigitValue(buf[i + 11]);
             len = 12;
             return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
         }

@@ -68,11 +68,11 @@ namespace Clife.Device.Text
         /// <summary>True for 0-9, a-f and A-F.</summary>
         public static bool IsHexDigit(char c) => DigitValue(c) >= 0;
 
-        /// <summary>The value 0..15 of a hex digit of either case, or -1.</summary>
-        private static int DigitValue(char c)
+        /// <summary>The value 0..15 of a hex digit of either case (a char, or a byte of ASCII text), or -1.</summary>
+        internal static int DigitValue(int c)
         {
             if (c >= '0' && c <= '9') return c - '0';
-            char lower = (char)(c | 0x20);
+            int lower = c | 0x20;
             if (lower >= 'a' && lower <= 'f') return lower - 'a' + 10;
             return -1;
         }
