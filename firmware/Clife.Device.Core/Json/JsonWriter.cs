@@ -368,13 +368,7 @@ namespace Clife.Device.Json
             {
                 char c = s[i];
                 if (c < 0x80) n += c >= 0x20 && c != '"' && c != '\\' ? 1 : EscapeLength(c);
-                else if (c < 0x800) n += 2;
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
-                {
-                    n += 4;
-                    i++;
-                }
-                else n += 3;
+                else n += Utf8.Put(Utf8.CodePointAt(s, ref i), null, 0);
             }
             return n;
         }
@@ -411,32 +405,7 @@ namespace Clife.Device.Json
                     if (c >= 0x20 && c != '"' && c != '\\') buf[p++] = (byte)c;
                     else p = PutEscape(buf, p, c);
                 }
-                else if (c < 0x800)
-                {
-                    buf[p++] = (byte)(0xC0 | (c >> 6));
-                    buf[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c < 0xD800 || c > 0xDFFF)
-                {
-                    buf[p++] = (byte)(0xE0 | (c >> 12));
-                    buf[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    buf[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
-                {
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-                    i++;
-                    buf[p++] = (byte)(0xF0 | (cp >> 18));
-                    buf[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                    buf[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                    buf[p++] = (byte)(0x80 | (cp & 0x3F));
-                }
-                else
-                {
-                    buf[p++] = 0xEF; // U+FFFD for a lone surrogate
-                    buf[p++] = 0xBF;
-                    buf[p++] = 0xBD;
-                }
+                else p += Utf8.Put(Utf8.CodePointAt(s, ref i), buf, p);
             }
             buf[p++] = (byte)'"';
             _length = p;

@@ -12,26 +12,8 @@ namespace Clife.Device.Text
         public static int GetByteCount(string text)
         {
             if (text == null) throw new ArgumentNullException("text");
-            int n = text.Length;
-            int count = n;
-            for (int i = 0; i < n; i++)
-            {
-                char c = text[i];
-                if (c < 0x80) continue;
-                if (c < 0x800)
-                {
-                    count += 1;
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
-                {
-                    count += 2; // two chars, four bytes
-                    i++;
-                }
-                else
-                {
-                    count += 2; // three bytes (a lone surrogate becomes U+FFFD, also three bytes)
-                }
-            }
+            int count = 0;
+            for (int i = 0; i < text.Length; i++) count += text[i] < 0x80 ? 1 : Put(CodePointAt(text, ref i), null, 0);
             return count;
         }
 
@@ -57,36 +39,8 @@ namespace Clife.Device.Text
             for (int i = 0; i < n; i++)
             {
                 int c = text[i];
-                if (c < 0x80)
-                {
-                    dest[p++] = (byte)c;
-                }
-                else if (c < 0x800)
-                {
-                    dest[p++] = (byte)(0xC0 | (c >> 6));
-                    dest[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c < 0xD800 || c > 0xDFFF)
-                {
-                    dest[p++] = (byte)(0xE0 | (c >> 12));
-                    dest[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    dest[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c <= 0xDBFF && i + 1 < n && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
-                {
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
-                    i++;
-                    dest[p++] = (byte)(0xF0 | (cp >> 18));
-                    dest[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                    dest[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                    dest[p++] = (byte)(0x80 | (cp & 0x3F));
-                }
-                else
-                {
-                    dest[p++] = 0xEF; // U+FFFD for a lone surrogate
-                    dest[p++] = 0xBF;
-                    dest[p++] = 0xBD;
-                }
+                if (c < 0x80) dest[p++] = (byte)c;
+                else p += Put(CodePointAt(text, ref i), dest, p);
             }
             return p - destOffset;
         }
@@ -235,6 +189,22 @@ namespace Clife.Device.Text
                 case 3: return ((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
                 default: return ((b[i] & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
             }
+        }
+
+        /// <summary>
+        /// Code point of the UTF-16 text at text[i]: a surrogate pair gives one code point and leaves i on its low half,
+        /// a lone surrogate gives U+FFFD (what the encoder writes for it).
+        /// </summary>
+        internal static int CodePointAt(string text, ref int i)
+        {
+            int c = text[i];
+            if (c < 0xD800 || c > 0xDFFF) return c;
+            if (c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+            {
+                i++;
+                return 0x10000 + ((c - 0xD800) << 10) + (text[i] - 0xDC00);
+            }
+            return 0xFFFD;
         }
 
         /// <summary>Writes the code point as UTF-8 at dest[p] (when dest is not null) and returns its length.</summary>
