@@ -677,21 +677,7 @@ namespace Clife.Device.Json
                 int len;
                 int cp = b == '\\' ? Unescape(buf, i, out len) : Utf8.CodePointAt(buf, i, len = Utf8.LengthFromLead(b));
                 i += len;
-                if (cp >= 0x10000)
-                {
-                    if (dest != null)
-                    {
-                        cp -= 0x10000;
-                        dest[n] = (char)(0xD800 + (cp >> 10));
-                        dest[n + 1] = (char)(0xDC00 + (cp & 0x3FF));
-                    }
-                    n += 2;
-                }
-                else
-                {
-                    if (dest != null) dest[n] = (char)cp;
-                    n++;
-                }
+                n += Utf8.PutUtf16(cp, dest, n);
             }
             return n;
         }

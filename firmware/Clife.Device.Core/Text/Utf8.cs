@@ -244,6 +244,23 @@ namespace Clife.Device.Text
             return 4;
         }
 
+        /// <summary>Writes the code point as UTF-16 at dest[j] (when dest is not null), a surrogate pair above U+FFFF, and returns its length in chars.</summary>
+        internal static int PutUtf16(int cp, char[]? dest, int j)
+        {
+            if (cp < 0x10000)
+            {
+                if (dest != null) dest[j] = (char)cp;
+                return 1;
+            }
+            if (dest != null)
+            {
+                cp -= 0x10000;
+                dest[j] = (char)(0xD800 + (cp >> 10));
+                dest[j + 1] = (char)(0xDC00 + (cp & 0x3FF));
+            }
+            return 2;
+        }
+
         /// <summary>Decodes the already validated UTF-8 in [start, end) into dest from index j; returns the index after the last char.</summary>
         private static int DecodeValid(byte[] b, int start, int end, char[] dest, int j)
         {
@@ -258,18 +275,8 @@ namespace Clife.Device.Text
                     continue;
                 }
                 int len = LengthFromLead(c);
-                int cp = CodePointAt(b, i, len);
+                j += PutUtf16(CodePointAt(b, i, len), dest, j);
                 i += len;
-                if (cp >= 0x10000)
-                {
-                    cp -= 0x10000;
-                    dest[j++] = (char)(0xD800 + (cp >> 10));
-                    dest[j++] = (char)(0xDC00 + (cp & 0x3FF));
-                }
-                else
-                {
-                    dest[j++] = (char)cp;
-                }
             }
             return j;
         }
