@@ -15,14 +15,10 @@ namespace Clife.Device.Text
         private const double TwoTo53 = 9007199254740992.0;
         private const double Log10Of2 = 0.30102999566398119521;
 
-        /// <summary>Writes the value at dest[offset] and returns the number of bytes written (at most MaxLength).</summary>
-        /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
+        /// <summary>Writes the finite value at dest[offset] and returns the number of bytes written (at most MaxLength).</summary>
+        /// <remarks>NaN and infinity are refused by the caller, <see cref="Json.JsonWriter.WriteNumber(double)"/>.</remarks>
         public static int Format(double value, byte[] dest, int offset)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
-            {
-                throw new ArgumentException("JSON numbers cannot be NaN or infinite", "value");
-            }
             int p = offset;
             long bits = BitConverter.DoubleToInt64Bits(value);
             if (bits < 0)
