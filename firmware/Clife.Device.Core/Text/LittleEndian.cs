@@ -3,7 +3,6 @@ namespace Clife.Device.Text
     /// <summary>Reads and writes little-endian integers in byte arrays without allocating (BitConverter allocates and follows the CPU).</summary>
     internal static class LittleEndian
     {
-        /// <summary>Writes <paramref name="value"/> as 4 little-endian bytes at <paramref name="offset"/>.</summary>
         /// <summary>Writes the low 16 bits of <paramref name="value"/> as 2 little-endian bytes.</summary>
         public static void WriteUInt16(byte[] buffer, int offset, int value)
         {
@@ -14,6 +13,7 @@ namespace Clife.Device.Text
         /// <summary>Reads 2 little-endian bytes as an unsigned value.</summary>
         public static int ReadUInt16(byte[] buffer, int offset) => buffer[offset] | (buffer[offset + 1] << 8);
 
+        /// <summary>Writes <paramref name="value"/> as 4 little-endian bytes at <paramref name="offset"/>.</summary>
         public static void WriteUInt32(byte[] buffer, int offset, uint value)
         {
             buffer[offset] = (byte)value;
