@@ -1,6 +1,4 @@
-using System;
 using System.Text;
-using System.Threading;
 using Clife.Device.Json;
 using Clife.Device.Protocol;
 using Xunit;
@@ -16,13 +14,11 @@ namespace Clife.Device.Tests.Protocol
         /// <summary>The most the seed's 2019 DOWN example may allocate to decode (the benchmark's target).</summary>
         private const long DecodeBudget = 2560;
 
-        private delegate void Work();
-
         [Fact]
         public void Encoding_a_progress_frame_into_a_reused_writer_allocates_nothing()
         {
             var w = new JsonWriter(256);
-            AssertAllocatesAtMost(0, () =>
+            Allocation.AssertAtMost(0, () =>
             {
                 FrameWriter.Begin(w, Cmd.FileReply, Profile.DirToPlatform, 23454, Profile.PrioMedium, 1617787651542L);
                 FileReply.WriteProgress(w, FileReply.DownloadProgress, 50);
@@ -34,7 +30,7 @@ namespace Clife.Device.Tests.Protocol
         public void Encoding_a_result_reply_into_a_reused_writer_allocates_nothing()
         {
             var w = new JsonWriter(256);
-            AssertAllocatesAtMost(0, () => FrameWriter.Result(w, Cmd.UnbindReply, Profile.DirToPlatform, 7, 1617787651542L, Profile.RespOk, "ok"));
+            Allocation.AssertAtMost(0, () => FrameWriter.Result(w, Cmd.UnbindReply, Profile.DirToPlatform, 7, 1617787651542L, Profile.RespOk, "ok"));
         }
 
         [Fact]
@@ -42,7 +38,7 @@ namespace Clife.Device.Tests.Protocol
         {
             byte[] frame = Encoding.UTF8.GetBytes(SeedExamples.FileDown);
             var reader = new FrameReader();
-            AssertAllocatesAtMost(0, () =>
+            Allocation.AssertAtMost(0, () =>
             {
                 reader.Decode(frame, 0, frame.Length);
                 reader.OpenData().Skip();
@@ -54,29 +50,11 @@ namespace Clife.Device.Tests.Protocol
         {
             byte[] frame = Encoding.UTF8.GetBytes(SeedExamples.FileDown);
             var reader = new FrameReader();
-            AssertAllocatesAtMost(DecodeBudget, () =>
+            Allocation.AssertAtMost(DecodeBudget, () =>
             {
                 reader.Decode(frame, 0, frame.Length);
                 FileRequest.Read(reader.OpenData());
             });
-        }
-
-        /// <summary>
-        /// Passes when some round of 100 calls allocates at most 100 * perCall bytes. A per-call allocation shows in every
-        /// round, while the runtime's one-time tier-up work (charged to the calling thread) is over after a few rounds.
-        /// </summary>
-        private static void AssertAllocatesAtMost(long perCall, Work work)
-        {
-            long allocated = 0;
-            for (int round = 0; round < 20; round++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                for (int i = 0; i < 100; i++) work();
-                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                if (allocated <= 100 * perCall) return;
-                Thread.Sleep(50);
-            }
-            Assert.Fail($"100 calls allocated {allocated} bytes in every one of 20 rounds; the budget is {perCall} bytes per call");
         }
     }
 }
