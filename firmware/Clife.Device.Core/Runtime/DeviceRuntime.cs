@@ -469,7 +469,6 @@ namespace Clife.Device.Runtime
         {
             UnbindRequest u = UnbindRequest.Read(_reader.OpenData());
             SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespOk, "ok", true);
-            Flush();
             Log.Write("unbound by the platform" + Detail(u.Reason) + "; erasing the login and registering again");
             Unbind();
         }
@@ -478,7 +477,6 @@ namespace Clife.Device.Runtime
         {
             ForceOfflineRequest f = ForceOfflineRequest.Read(_reader.OpenData());
             SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespOk, "ok", true);
-            Flush();
             _hal.Mqtt.Disconnect();
             if (f.Seconds >= 0)
             {
