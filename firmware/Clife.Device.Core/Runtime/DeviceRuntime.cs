@@ -152,13 +152,9 @@ namespace Clife.Device.Runtime
             if (Console != null) Console.Poll();
             if (_state == DeviceState.Stopped) return;
             ProcessInbox();
+            // Unconfigured has no work here: only SetConfig changes the configuration, and SetConfig checks it again.
             switch (_state)
             {
-                case DeviceState.Unconfigured:
-                    string? problem = ConfigRules.RegistrationProblem(_config);
-                    if (problem == null) EnterUnregisteredOrUnconfigured("configuration complete");
-                    else _reason = problem;
-                    break;
                 case DeviceState.Unregistered:
                     if (Now >= _nextAttemptMs) TryRegister();
                     break;
