@@ -353,7 +353,7 @@ namespace Clife.Device.Runtime
                 }
                 HandleFrame(payload);
             }
-            if (_inbox.TakeConnectionLost(out string reason) && (_state == DeviceState.Handshaking || _state == DeviceState.Connected))
+            if (_inbox.TakeConnectionLost(out string reason) && LinkOpen)
             {
                 LinkFailed("connection lost" + Detail(reason), false);
             }
@@ -623,7 +623,7 @@ namespace Clife.Device.Runtime
         /// <summary>Registers again now, even with a valid login (the old one is replaced on success).</summary>
         public void ForceRegister()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             _offlineUntilMs = -1;
             _backoff.Reset();
             EnterUnregisteredOrUnconfigured("registration requested from the console");
@@ -634,7 +634,7 @@ namespace Clife.Device.Runtime
         public void Connect()
         {
             _offlineUntilMs = -1;
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) return;
+            if (LinkOpen) return;
             _backoff.Reset();
             ResumeAfterOffline("connect requested from the console");
         }
@@ -642,7 +642,7 @@ namespace Clife.Device.Runtime
         /// <summary>Disconnects and stays offline until <see cref="Connect"/> or a reboot.</summary>
         public void Disconnect()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             _offlineUntilMs = -1;
             Enter(DeviceState.Offline, "disconnected from the console; type connect to go online");
         }
@@ -650,7 +650,7 @@ namespace Clife.Device.Runtime
         /// <summary>Erases the login (keeping Wi-Fi, product code, devKey and the rest), disconnects and registers again.</summary>
         public void Unbind()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             DropLogin();
             _offlineUntilMs = -1;
             _backoff.Reset();
@@ -661,7 +661,7 @@ namespace Clife.Device.Runtime
         /// <summary>Erases all settings and the login, then reboots.</summary>
         public void FactoryReset()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             try
             {
                 _store.Erase();
@@ -679,12 +679,20 @@ namespace Clife.Device.Runtime
         /// <summary>Reboots the device (on a host, the runtime stops and the host starts a new one from flash).</summary>
         public void Reboot()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             Enter(DeviceState.Stopped, "rebooting");
             _hal.System.Reboot();
         }
 
         // ---- Helpers ----
+
+        /// <summary>True while the MQTT link is up (handshaking or connected).</summary>
+        private bool LinkOpen => _state == DeviceState.Handshaking || _state == DeviceState.Connected;
+
+        private void CloseLink()
+        {
+            if (LinkOpen) _hal.Mqtt.Disconnect();
+        }
 
         private void ResumeAfterOffline(string why)
         {
