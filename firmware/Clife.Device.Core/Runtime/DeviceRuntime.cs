@@ -178,23 +178,21 @@ namespace Clife.Device.Runtime
 
         private void EnterUnregisteredOrUnconfigured(string why)
         {
+            if (!EnterUnconfiguredIfIncomplete()) Enter(DeviceState.Unregistered, why + "; registering");
+        }
+
+        /// <summary>Enters Unconfigured, with what is missing as the reason, when the configuration cannot register; true if it did.</summary>
+        private bool EnterUnconfiguredIfIncomplete()
+        {
             string? problem = ConfigRules.RegistrationProblem(_config);
-            if (problem != null)
-            {
-                Enter(DeviceState.Unconfigured, problem);
-                return;
-            }
-            Enter(DeviceState.Unregistered, why + "; registering");
+            if (problem == null) return false;
+            Enter(DeviceState.Unconfigured, problem);
+            return true;
         }
 
         private void TryRegister()
         {
-            string? problem = ConfigRules.RegistrationProblem(_config);
-            if (problem != null)
-            {
-                Enter(DeviceState.Unconfigured, problem);
-                return;
-            }
+            if (EnterUnconfiguredIfIncomplete()) return;
             if (!EnsureNetwork()) return;
             Log.Write("registering at " + Registrar.Url(_config));
             string? failure = _registrar.Register(_config, _identity, NextMsgId(), Clock.NowMs, out RegisterReply? reply);
