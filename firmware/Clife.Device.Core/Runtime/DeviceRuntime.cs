@@ -547,12 +547,7 @@ namespace Clife.Device.Runtime
                 SendFileReply(msgId, prio, FileReply.Failed(text));
                 return;
             }
-            FrameWriter.Begin(_writer, reply, Profile.DirToPlatform, msgId, prio, Clock.NowMs);
-            _writer.WriteStartObject();
-            _writer.WriteNumber(Names.RespCode, code);
-            _writer.WriteString(Names.RespCont, text);
-            _writer.WriteEndObject();
-            FrameWriter.End(_writer);
+            FrameWriter.Result(_writer, reply, Profile.DirToPlatform, msgId, prio, Clock.NowMs, code, text);
             SendWritten(reply, msgId, prio, cache);
         }
 
