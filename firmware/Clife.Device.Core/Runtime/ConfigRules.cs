@@ -172,9 +172,7 @@ namespace Clife.Device.Runtime
             if (value.Length != length) return false;
             for (int i = 0; i < value.Length; i++)
             {
-                char ch = value[i];
-                bool hex = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-                if (!hex) return false;
+                if (!Hex.IsHexDigit(value[i])) return false;
             }
             return true;
         }
