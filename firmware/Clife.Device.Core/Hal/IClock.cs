@@ -12,8 +12,5 @@ namespace Clife.Device.Hal
 
         /// <summary>Local wall-clock time in milliseconds since the Unix epoch; may be wrong until synced.</summary>
         long WallClockMs { get; }
-
-        /// <summary>Blocks the calling thread for the given time (the host loop's idle wait).</summary>
-        void Sleep(int milliseconds);
     }
 }

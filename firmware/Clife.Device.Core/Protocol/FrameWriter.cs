@@ -26,9 +26,13 @@ namespace Clife.Device.Protocol
         public static void End(JsonWriter w) => w.WriteEndObject();
 
         /// <summary>Writes a whole reply whose data is only a result: {"respCode":code,"respCont":text}.</summary>
-        public static void Result(JsonWriter w, int cmd, string dir, long msgId, long timestamp, int respCode, string respCont)
+        public static void Result(JsonWriter w, int cmd, string dir, long msgId, long timestamp, int respCode, string respCont) =>
+            Result(w, cmd, dir, msgId, Profile.PrioMedium, timestamp, respCode, respCont);
+
+        /// <summary>Writes a whole reply whose data is only a result, with the given prio (a reply keeps its request's).</summary>
+        public static void Result(JsonWriter w, int cmd, string dir, long msgId, int prio, long timestamp, int respCode, string respCont)
         {
-            Begin(w, cmd, dir, msgId, Profile.PrioMedium, timestamp);
+            Begin(w, cmd, dir, msgId, prio, timestamp);
             w.WriteStartObject();
             w.WriteNumber(Names.RespCode, respCode);
             w.WriteString(Names.RespCont, respCont);

@@ -15,10 +15,12 @@ namespace Clife.Device.Runtime
         /// <summary>Server name meaning the test platform.</summary>
         public const string ServerTest = "test";
 
+        /// <summary>The line that ends a PEM certificate (the console's paste of the CA stops at it).</summary>
+        public const string PemEnd = "-----END CERTIFICATE-----";
+
         private const string Http = "http://";
         private const string Https = "https://";
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
-        private const string PemEnd = "-----END CERTIFICATE-----";
 
         /// <summary>
         /// Applies one setting to the configuration. Returns null when done, else why the value was refused
@@ -172,9 +174,7 @@ namespace Clife.Device.Runtime
             if (value.Length != length) return false;
             for (int i = 0; i < value.Length; i++)
             {
-                char ch = value[i];
-                bool hex = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-                if (!hex) return false;
+                if (!Hex.IsHexDigit(value[i])) return false;
             }
             return true;
         }

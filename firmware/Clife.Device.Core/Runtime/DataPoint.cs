@@ -13,8 +13,6 @@ namespace Clife.Device.Runtime
         /// <summary>Type: text of at most MaxLength characters.</summary>
         public const int TypeText = 2;
 
-        private static readonly string[] TypeNames = { "bool", "int", "text" };
-
         private DataPoint(string name, int type, bool writable)
         {
             Name = name;
@@ -68,9 +66,6 @@ namespace Clife.Device.Runtime
             p.Text = initial;
             return p;
         }
-
-        /// <summary>Name of a type for messages.</summary>
-        public static string TypeName(int type) => type >= 0 && type < TypeNames.Length ? TypeNames[type] : "?";
 
         /// <summary>What a valid value looks like, for error messages ("integer 0..100").</summary>
         public string Describe()

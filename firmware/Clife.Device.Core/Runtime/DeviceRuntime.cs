@@ -152,13 +152,9 @@ namespace Clife.Device.Runtime
             if (Console != null) Console.Poll();
             if (_state == DeviceState.Stopped) return;
             ProcessInbox();
+            // Unconfigured has no work here: only SetConfig changes the configuration, and SetConfig checks it again.
             switch (_state)
             {
-                case DeviceState.Unconfigured:
-                    string? problem = ConfigRules.RegistrationProblem(_config);
-                    if (problem == null) EnterUnregisteredOrUnconfigured("configuration complete");
-                    else _reason = problem;
-                    break;
                 case DeviceState.Unregistered:
                     if (Now >= _nextAttemptMs) TryRegister();
                     break;
@@ -182,23 +178,21 @@ namespace Clife.Device.Runtime
 
         private void EnterUnregisteredOrUnconfigured(string why)
         {
+            if (!EnterUnconfiguredIfIncomplete()) Enter(DeviceState.Unregistered, why + "; registering");
+        }
+
+        /// <summary>Enters Unconfigured, with what is missing as the reason, when the configuration cannot register; true if it did.</summary>
+        private bool EnterUnconfiguredIfIncomplete()
+        {
             string? problem = ConfigRules.RegistrationProblem(_config);
-            if (problem != null)
-            {
-                Enter(DeviceState.Unconfigured, problem);
-                return;
-            }
-            Enter(DeviceState.Unregistered, why + "; registering");
+            if (problem == null) return false;
+            Enter(DeviceState.Unconfigured, problem);
+            return true;
         }
 
         private void TryRegister()
         {
-            string? problem = ConfigRules.RegistrationProblem(_config);
-            if (problem != null)
-            {
-                Enter(DeviceState.Unconfigured, problem);
-                return;
-            }
+            if (EnterUnconfiguredIfIncomplete()) return;
             if (!EnsureNetwork()) return;
             Log.Write("registering at " + Registrar.Url(_config));
             string? failure = _registrar.Register(_config, _identity, NextMsgId(), Clock.NowMs, out RegisterReply? reply);
@@ -357,7 +351,7 @@ namespace Clife.Device.Runtime
                 }
                 HandleFrame(payload);
             }
-            if (_inbox.TakeConnectionLost(out string reason) && (_state == DeviceState.Handshaking || _state == DeviceState.Connected))
+            if (_inbox.TakeConnectionLost(out string reason) && LinkOpen)
             {
                 LinkFailed("connection lost" + Detail(reason), false);
             }
@@ -469,7 +463,6 @@ namespace Clife.Device.Runtime
         {
             UnbindRequest u = UnbindRequest.Read(_reader.OpenData());
             SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespOk, "ok", true);
-            Flush();
             Log.Write("unbound by the platform" + Detail(u.Reason) + "; erasing the login and registering again");
             Unbind();
         }
@@ -478,7 +471,6 @@ namespace Clife.Device.Runtime
         {
             ForceOfflineRequest f = ForceOfflineRequest.Read(_reader.OpenData());
             SendResult(h.Cmd, h.MsgId, h.Prio, Profile.RespOk, "ok", true);
-            Flush();
             _hal.Mqtt.Disconnect();
             if (f.Seconds >= 0)
             {
@@ -555,12 +547,7 @@ namespace Clife.Device.Runtime
                 SendFileReply(msgId, prio, FileReply.Failed(text));
                 return;
             }
-            FrameWriter.Begin(_writer, reply, Profile.DirToPlatform, msgId, prio, Clock.NowMs);
-            _writer.WriteStartObject();
-            _writer.WriteNumber(Names.RespCode, code);
-            _writer.WriteString(Names.RespCont, text);
-            _writer.WriteEndObject();
-            FrameWriter.End(_writer);
+            FrameWriter.Result(_writer, reply, Profile.DirToPlatform, msgId, prio, Clock.NowMs, code, text);
             SendWritten(reply, msgId, prio, cache);
         }
 
@@ -629,7 +616,7 @@ namespace Clife.Device.Runtime
         /// <summary>Registers again now, even with a valid login (the old one is replaced on success).</summary>
         public void ForceRegister()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             _offlineUntilMs = -1;
             _backoff.Reset();
             EnterUnregisteredOrUnconfigured("registration requested from the console");
@@ -640,7 +627,7 @@ namespace Clife.Device.Runtime
         public void Connect()
         {
             _offlineUntilMs = -1;
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) return;
+            if (LinkOpen) return;
             _backoff.Reset();
             ResumeAfterOffline("connect requested from the console");
         }
@@ -648,7 +635,7 @@ namespace Clife.Device.Runtime
         /// <summary>Disconnects and stays offline until <see cref="Connect"/> or a reboot.</summary>
         public void Disconnect()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             _offlineUntilMs = -1;
             Enter(DeviceState.Offline, "disconnected from the console; type connect to go online");
         }
@@ -656,7 +643,7 @@ namespace Clife.Device.Runtime
         /// <summary>Erases the login (keeping Wi-Fi, product code, devKey and the rest), disconnects and registers again.</summary>
         public void Unbind()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             DropLogin();
             _offlineUntilMs = -1;
             _backoff.Reset();
@@ -667,7 +654,7 @@ namespace Clife.Device.Runtime
         /// <summary>Erases all settings and the login, then reboots.</summary>
         public void FactoryReset()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             try
             {
                 _store.Erase();
@@ -685,12 +672,20 @@ namespace Clife.Device.Runtime
         /// <summary>Reboots the device (on a host, the runtime stops and the host starts a new one from flash).</summary>
         public void Reboot()
         {
-            if (_state == DeviceState.Connected || _state == DeviceState.Handshaking) _hal.Mqtt.Disconnect();
+            CloseLink();
             Enter(DeviceState.Stopped, "rebooting");
             _hal.System.Reboot();
         }
 
         // ---- Helpers ----
+
+        /// <summary>True while the MQTT link is up (handshaking or connected).</summary>
+        private bool LinkOpen => _state == DeviceState.Handshaking || _state == DeviceState.Connected;
+
+        private void CloseLink()
+        {
+            if (LinkOpen) _hal.Mqtt.Disconnect();
+        }
 
         private void ResumeAfterOffline(string why)
         {

@@ -87,9 +87,6 @@ namespace Clife.Device.Runtime
         /// <summary>The frame length at an index returned by <see cref="Peek"/>.</summary>
         public int LengthAt(int index) => _lengths[index];
 
-        /// <summary>The priority at an index returned by <see cref="Peek"/>.</summary>
-        public int PriorityAt(int index) => _prios[index];
-
         /// <summary>Removes the frame at an index returned by <see cref="Peek"/>.</summary>
         public void RemoveAt(int index)
         {

@@ -23,7 +23,6 @@ namespace Clife.Device.Shell
         private const int MaxPemBytes = 6144;
         private const string NewLine = "\r\n";
         private const string Yes = "yes";
-        private const string PemEnd = "-----END CERTIFICATE-----";
         private const char ByteOrderMark = '\uFEFF';
 
         private const int ModeCommand = 0;
@@ -246,7 +245,7 @@ namespace Clife.Device.Shell
                     {
                         _mode = ModePem;
                         _pem = "";
-                        WriteLine("paste the CA certificate (PEM); it ends with " + PemEnd + " (Ctrl-C cancels)");
+                        WriteLine("paste the CA certificate (PEM); it ends with " + ConfigRules.PemEnd + " (Ctrl-C cancels)");
                         return;
                     }
                     if (words.Length < 4)
@@ -284,7 +283,7 @@ namespace Clife.Device.Shell
 
         private void OnPemLine(string line)
         {
-            bool end = line.IndexOf(PemEnd) >= 0;
+            bool end = line.IndexOf(ConfigRules.PemEnd) >= 0;
             if (_mode == ModePemDiscard)
             {
                 if (!end) return;
@@ -312,7 +311,7 @@ namespace Clife.Device.Shell
         /// </summary>
         private void DiscardPaste(string why)
         {
-            Error(why + "; nothing was saved; ignoring the rest of the paste up to " + PemEnd + " (Ctrl-C stops)");
+            Error(why + "; nothing was saved; ignoring the rest of the paste up to " + ConfigRules.PemEnd + " (Ctrl-C stops)");
             _pem = "";
             _mode = ModePemDiscard;
         }

@@ -41,9 +41,6 @@ namespace Clife.Device.Storage
         /// <inheritdoc/>
         public int SectorSize { get; }
 
-        /// <summary>Bytes the backing file holds now (the rest of the area reads as erased).</summary>
-        public int StoredLength => _file.Length;
-
         /// <inheritdoc/>
         public void Read(int address, byte[] buffer, int offset, int count)
         {

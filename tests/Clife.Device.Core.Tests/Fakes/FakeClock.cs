@@ -2,7 +2,7 @@ using Clife.Device.Hal;
 
 namespace Clife.Device.Tests
 {
-    /// <summary>A clock that only moves when the test (or a Sleep) moves it.</summary>
+    /// <summary>A clock that only moves when the test moves it.</summary>
     public sealed class FakeClock : IClock
     {
         /// <summary>Starts at the given monotonic and wall-clock times.</summary>
@@ -20,9 +20,6 @@ namespace Clife.Device.Tests
 
         /// <inheritdoc/>
         public long WallClockMs => WallStartMs + NowMs;
-
-        /// <inheritdoc/>
-        public void Sleep(int milliseconds) => NowMs += milliseconds;
 
         /// <summary>Moves time forward.</summary>
         public void Advance(long milliseconds) => NowMs += milliseconds;

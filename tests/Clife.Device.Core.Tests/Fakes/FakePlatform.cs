@@ -90,8 +90,6 @@ namespace Clife.Device.Tests
         public int DecryptFailures;
         /// <summary>Device id issued last (empty before the first registration).</summary>
         public string LastDevId = "";
-        /// <summary>devSecret issued last.</summary>
-        public string LastDevSecret = "";
 
         /// <summary>Registration requests received.</summary>
         public int Registrations;
@@ -180,7 +178,6 @@ namespace Clife.Device.Tests
             if (RegisterRespCode == Profile.RespOk && !WrongReplyMsgId && LastRequest != null)
             {
                 LastDevId = reply.DevId;
-                LastDevSecret = reply.DevSecret;
                 _logins.Add(reply.DevId + "\n" + reply.DevSecret);
                 DownTopic = "clife/" + LastRequest.ProductCode + "/" + reply.DevId + "/down";
             }
@@ -251,9 +248,6 @@ namespace Clife.Device.Tests
         public void SendFrame(int cmd, string ver, string dir, long msgId, string dataJson) =>
             SendRaw("{\"cmd\":" + cmd.ToString() + ",\"ver\":\"" + ver + "\",\"dir\":\"" + dir + "\",\"msgId\":" + msgId.ToString()
                     + ",\"timestamp\":" + PlatformTime.ToString() + ",\"data\":" + dataJson + "}");
-
-        /// <summary>A msgId the platform has not used yet.</summary>
-        public long NewMsgId() => _nextMsgId++;
 
         /// <summary>Delivers exactly these bytes to the device's down topic.</summary>
         public void SendRaw(string frame) => SendBytes(Utf8.GetBytes(frame));

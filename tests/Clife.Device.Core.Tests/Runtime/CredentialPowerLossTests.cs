@@ -69,7 +69,7 @@ namespace Clife.Device.Tests
                 Check.Equal(1, d.Platform.Registrations, "no new registration needed after cut " + k.ToString());
             }
             Check.True(old >= 1, "some cut kept the old value");
-            DeviceHarness whole = Online();
+            DeviceHarness whole = CommandTests.Online(null);
             SetReportPeriod(whole);
             whole.Boot();
             Check.Equal(60, whole.Device.Config.ReportPeriodSeconds, "saved without a cut");
@@ -120,13 +120,6 @@ namespace Clife.Device.Tests
         {
             d.RunUntilConnected();
             d.Run(100);
-        }
-
-        private static DeviceHarness Online()
-        {
-            DeviceHarness d = new DeviceHarness(true);
-            Online(d);
-            return d;
         }
 
         private static void Registered(DeviceHarness d) => d.RunUntil(DeviceState.Registered, 1000);

@@ -21,12 +21,12 @@ namespace Clife.Device.Tests
             NorFlash chip = new NorFlash(2 * Sector, Sector, 1);
             RecordStore store = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             store.Load(new byte[store.MaxPayload]);
-            store.Save(Payload(100, 7), 0, 100);
+            store.Save(TestData.Pattern(100, 7), 0, 100);
 
             RecordStore reopened = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             byte[] buffer = new byte[reopened.MaxPayload];
             Check.Equal(100, reopened.Load(buffer), "length");
-            Check.Bytes(Payload(100, 7), 0, 100, buffer, 0, 100);
+            Check.Bytes(TestData.Pattern(100, 7), 0, 100, buffer, 0, 100);
             Check.Equal(1UL, reopened.Sequence, "sequence");
         }
 
@@ -35,12 +35,12 @@ namespace Clife.Device.Tests
             NorFlash chip = new NorFlash(2 * Sector, Sector, 1);
             RecordStore store = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             store.Load(new byte[store.MaxPayload]);
-            for (int i = 1; i <= 5; i++) store.Save(Payload(10 * i, i), 0, 10 * i);
+            for (int i = 1; i <= 5; i++) store.Save(TestData.Pattern(10 * i, i), 0, 10 * i);
 
             byte[] buffer = new byte[store.MaxPayload];
             RecordStore reopened = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             Check.Equal(50, reopened.Load(buffer), "length");
-            Check.Bytes(Payload(50, 5), 0, 50, buffer, 0, 50);
+            Check.Bytes(TestData.Pattern(50, 5), 0, 50, buffer, 0, 50);
             Check.Equal(5UL, reopened.Sequence, "sequence");
             // Both copies hold a valid record: the newest in one, the one before in the other.
             Check.True(chip.Image[0] != 0xFF && chip.Image[Sector] != 0xFF, "both copies written");
@@ -51,13 +51,13 @@ namespace Clife.Device.Tests
             NorFlash chip = new NorFlash(2 * Sector, Sector, 1);
             RecordStore store = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             store.Load(new byte[store.MaxPayload]);
-            store.Save(Payload(20, 1), 0, 20);
-            store.Save(Payload(30, 2), 0, 30);
+            store.Save(TestData.Pattern(20, 1), 0, 20);
+            store.Save(TestData.Pattern(30, 2), 0, 30);
             chip.Image[Sector + RecordStore.HeaderSize + 3] ^= 0x10; // the second save went to copy 1
 
             byte[] buffer = new byte[store.MaxPayload];
             Check.Equal(20, new RecordStore(chip.Area(0, 2 * Sector), Magic).Load(buffer), "length");
-            Check.Bytes(Payload(20, 1), 0, 20, buffer, 0, 20);
+            Check.Bytes(TestData.Pattern(20, 1), 0, 20, buffer, 0, 20);
         }
 
         public void Record_larger_than_a_copy_is_refused_and_the_old_one_kept()
@@ -65,7 +65,7 @@ namespace Clife.Device.Tests
             NorFlash chip = new NorFlash(2 * Sector, Sector, 1);
             RecordStore store = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             store.Load(new byte[store.MaxPayload]);
-            store.Save(Payload(8, 3), 0, 8);
+            store.Save(TestData.Pattern(8, 3), 0, 8);
             byte[] big = new byte[store.MaxPayload + 1];
             Check.Throws(typeof(StorageException), () => store.Save(big, 0, big.Length));
             Check.Equal(8, new RecordStore(chip.Area(0, 2 * Sector), Magic).Load(new byte[store.MaxPayload]), "length");
@@ -82,8 +82,8 @@ namespace Clife.Device.Tests
             NorFlash chip = new NorFlash(2 * Sector, Sector, 1);
             RecordStore store = new RecordStore(chip.Area(0, 2 * Sector), Magic);
             store.Load(new byte[store.MaxPayload]);
-            store.Save(Payload(8, 3), 0, 8);
-            store.Save(Payload(9, 4), 0, 9);
+            store.Save(TestData.Pattern(8, 3), 0, 8);
+            store.Save(TestData.Pattern(9, 4), 0, 9);
             store.Erase();
             Check.Equal(-1, new RecordStore(chip.Area(0, 2 * Sector), Magic).Load(new byte[store.MaxPayload]), "length");
         }
@@ -99,25 +99,25 @@ namespace Clife.Device.Tests
                     IFlashArea area = chip.Area(0, 4 * Sector);
                     RecordStore store = new RecordStore(area, Magic);
                     store.Load(new byte[store.MaxPayload]);
-                    store.Save(Payload(5000, 1), 0, 5000);
-                    store.Save(Payload(6000, 2), 0, 6000); // the old record; copy 0 holds an older one still
+                    store.Save(TestData.Pattern(5000, 1), 0, 5000);
+                    store.Save(TestData.Pattern(6000, 2), 0, 6000); // the old record; copy 0 holds an older one still
 
                     chip.CutAtOperation = chip.Operations + cut;
-                    Check.Throws(typeof(PowerCutException), () => store.Save(Payload(7000, 3), 0, 7000));
+                    Check.Throws(typeof(PowerCutException), () => store.Save(TestData.Pattern(7000, 3), 0, 7000));
                     chip.PowerOn();
 
                     RecordStore rebooted = new RecordStore(area, Magic);
                     byte[] buffer = new byte[rebooted.MaxPayload];
                     int length = rebooted.Load(buffer);
                     string at = " (cut at operation " + cut.ToString() + ", seed " + seed.ToString() + ")";
-                    if (length == 6000) Check.Bytes(Payload(6000, 2), 0, 6000, buffer, 0, 6000, "old record" + at);
-                    else if (length == 7000) Check.Bytes(Payload(7000, 3), 0, 7000, buffer, 0, 7000, "new record" + at);
+                    if (length == 6000) Check.Bytes(TestData.Pattern(6000, 2), 0, 6000, buffer, 0, 6000, "old record" + at);
+                    else if (length == 7000) Check.Bytes(TestData.Pattern(7000, 3), 0, 7000, buffer, 0, 7000, "new record" + at);
                     else Check.Fail("neither the old nor the new record is readable, length " + length.ToString() + at);
 
                     // Once power is back, the interrupted update can be done again and wins.
-                    rebooted.Save(Payload(7000, 3), 0, 7000);
+                    rebooted.Save(TestData.Pattern(7000, 3), 0, 7000);
                     Check.Equal(7000, new RecordStore(area, Magic).Load(buffer), "length after retry" + at);
-                    Check.Bytes(Payload(7000, 3), 0, 7000, buffer, 0, 7000, "record after retry" + at);
+                    Check.Bytes(TestData.Pattern(7000, 3), 0, 7000, buffer, 0, 7000, "record after retry" + at);
                 }
             }
         }
@@ -128,15 +128,8 @@ namespace Clife.Device.Tests
             RecordStore store = new RecordStore(chip.Area(0, 4 * Sector), Magic);
             store.Load(new byte[store.MaxPayload]);
             int before = chip.Operations;
-            store.Save(Payload(7000, 3), 0, 7000);
+            store.Save(TestData.Pattern(7000, 3), 0, 7000);
             return chip.Operations - before;
-        }
-
-        private static byte[] Payload(int length, int seed)
-        {
-            byte[] b = new byte[length];
-            for (int i = 0; i < length; i++) b[i] = (byte)(i * 31 + seed * 17 + (i >> 8));
-            return b;
         }
     }
 }

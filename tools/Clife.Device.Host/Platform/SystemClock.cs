@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading;
 using Clife.Device.Hal;
 
 namespace Clife.Device.Host.Platform;
@@ -14,7 +13,4 @@ public sealed class SystemClock : IClock
 
     /// <inheritdoc/>
     public long WallClockMs => System.DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-
-    /// <inheritdoc/>
-    public void Sleep(int milliseconds) => Thread.Sleep(milliseconds);
 }

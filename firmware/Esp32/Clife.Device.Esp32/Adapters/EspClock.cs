@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using Clife.Device.Hal;
 
 namespace Clife.Device.Esp32
@@ -14,8 +13,5 @@ namespace Clife.Device.Esp32
 
         /// <inheritdoc/>
         public long WallClockMs => (DateTime.UtcNow.Ticks - UnixEpochTicks) / TimeSpan.TicksPerMillisecond;
-
-        /// <inheritdoc/>
-        public void Sleep(int milliseconds) => Thread.Sleep(milliseconds);
     }
 }
