@@ -680,12 +680,23 @@ namespace Clife.Device.Ota
         {
             DownloadRecord r = _record;
             if (r.Total <= 0) return;
-            int percent = (int)(r.Offset * 100 / r.Total);
-            int step = percent / ProgressStepPercent * ProgressStepPercent;
-            if (step <= r.Percent || step >= 100 || step < ProgressStepPercent) return;
+            int step = ReportStep(FileReply.DownloadProgress, r.Offset, r.Total, r.Percent);
+            if (step == r.Percent) return;
             r.Percent = step;
-            Reply(FileReply.Progress(FileReply.DownloadProgress, step));
             if (_profile == null) SaveProgress();
+        }
+
+        /// <summary>
+        /// Reports {<paramref name="respCode"/>,step} when <paramref name="done"/> of <paramref name="total"/> bytes reach
+        /// a step of <see cref="ProgressStepPercent"/> (10..90) past <paramref name="reported"/>; returns the step now
+        /// reported (<paramref name="reported"/> when none is due).
+        /// </summary>
+        private int ReportStep(int respCode, long done, long total, int reported)
+        {
+            int step = (int)(done * 100 / total) / ProgressStepPercent * ProgressStepPercent;
+            if (step <= reported || step >= 100 || step < ProgressStepPercent) return reported;
+            Reply(FileReply.Progress(respCode, step));
+            return step;
         }
 
         private void SaveProgress()
@@ -827,12 +838,7 @@ namespace Clife.Device.Ota
                     return;
                 }
                 _subOffset += n;
-                int step = (int)((long)_subOffset * 100 / r.Total) / ProgressStepPercent * ProgressStepPercent;
-                if (step > _subPercent && step < 100)
-                {
-                    _subPercent = step;
-                    Reply(FileReply.Progress(FileReply.UpgradeProgress, step));
-                }
+                _subPercent = ReportStep(FileReply.UpgradeProgress, _subOffset, r.Total, _subPercent);
                 return;
             }
             string? refused = _subDevices!.Finish(f.DevNum);
@@ -909,12 +915,7 @@ namespace Clife.Device.Ota
                     return;
                 }
                 _uploadOffset += n;
-                int step = (int)((long)_uploadOffset * 100 / _uploadLength) / ProgressStepPercent * ProgressStepPercent;
-                if (step > _uploadPercent && step < 100)
-                {
-                    _uploadPercent = step;
-                    Reply(FileReply.Progress(FileReply.DownloadProgress, step));
-                }
+                _uploadPercent = ReportStep(FileReply.DownloadProgress, _uploadOffset, _uploadLength, _uploadPercent);
                 return;
             }
             HttpResult result = up.Finish();
