@@ -503,16 +503,14 @@ namespace Clife.Device.Ota
             if (p.File.FileType == Names.TypeFirm
                 && (_boot.Record.Active == p.Slot || _boot.Record.Slots[p.Slot].Md5 == p.File.Md5.ToLower()))
             {
-                _downloads.Clear();
-                Pending = null;
+                ForgetDownload();
                 return;
             }
             if (p.DeadlineMs >= 0 && _device.Clock.NowMs > p.DeadlineMs)
             {
                 Log("the interrupted download of msgId " + p.MsgId.ToString() + " is past its window: dropped");
                 _device.SendFileReply(p.MsgId, p.Prio, FileReply.Failed(FileReply.FailedInterrupted));
-                _downloads.Clear();
-                Pending = null;
+                ForgetDownload();
                 return;
             }
             Log("resuming the interrupted download of msgId " + p.MsgId.ToString() + " at byte " + p.Offset.ToString());
@@ -787,8 +785,7 @@ namespace Clife.Device.Ota
                 _boot.Activate(r.Slot, info, _msgId);
                 // Reported as soon as the swap is saved: a power cut while the download record is cleared must not lose it.
                 Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
-                _downloads.Clear();
-                Pending = null;
+                ForgetDownload();
                 Log("slot " + BootRecord.SlotName(r.Slot) + " holds " + info.Software + " and boots next, on trial: rebooting");
                 _phase = PhaseIdle;
                 _device.Reboot();
@@ -850,8 +847,7 @@ namespace Clife.Device.Ota
             _device.Identity.SubDevices = _subDevices.Versions();
             Log("sub-device " + f.DevNum.ToString() + " updated to " + f.Software);
             Reply(FileReply.Progress(FileReply.UpgradeProgress, 100));
-            _downloads.Clear();
-            Pending = null;
+            ForgetDownload();
             SendVersions(_msgId, _prio);
             NextEntry();
         }
@@ -998,15 +994,18 @@ namespace Clife.Device.Ota
         {
             CloseTransfers();
             if (failure != null) Reply(failure);
-            if (dropDownload && _profile == null && _phase != PhaseUpload)
-            {
-                _downloads.Clear();
-                Pending = null;
-            }
+            if (dropDownload && _profile == null && _phase != PhaseUpload) ForgetDownload();
             _profile = null;
             _uploadData = NoBytes;
             _uploadFile = null;
             _phase = PhaseIdle;
+        }
+
+        /// <summary>Erases the saved download record and forgets it, so <see cref="Pending"/> keeps mirroring flash.</summary>
+        private void ForgetDownload()
+        {
+            _downloads.Clear();
+            Pending = null;
         }
 
         private void CloseTransfers()
