@@ -395,11 +395,11 @@ namespace Clife.Device.Tests
             return result;
         }
 
-        /// <summary>The first <paramref name="length"/> bytes of a slot.</summary>
+        /// <summary>The first <paramref name="length"/> bytes of a slot (of the current boot's boot manager).</summary>
         public byte[] SlotBytes(int slot, int length)
         {
             byte[] bytes = new byte[length];
-            Areas[slot == 0 ? StorageLayout.SlotA : StorageLayout.SlotB].Read(0, bytes, 0, length);
+            Manager.Slot(slot).Read(0, bytes, 0, length);
             return bytes;
         }
 
