@@ -503,16 +503,14 @@ namespace Clife.Device.Ota
             if (p.File.FileType == Names.TypeFirm
                 && (_boot.Record.Active == p.Slot || _boot.Record.Slots[p.Slot].Md5 == p.File.Md5.ToLower()))
             {
-                _downloads.Clear();
-                Pending = null;
+                ForgetDownload();
                 return;
             }
             if (p.DeadlineMs >= 0 && _device.Clock.NowMs > p.DeadlineMs)
             {
                 Log("the interrupted download of msgId " + p.MsgId.ToString() + " is past its window: dropped");
                 _device.SendFileReply(p.MsgId, p.Prio, FileReply.Failed(FileReply.FailedInterrupted));
-                _downloads.Clear();
-                Pending = null;
+                ForgetDownload();
                 return;
             }
             Log("resuming the interrupted download of msgId " + p.MsgId.ToString() + " at byte " + p.Offset.ToString());
@@ -680,12 +678,23 @@ namespace Clife.Device.Ota
         {
             DownloadRecord r = _record;
             if (r.Total <= 0) return;
-            int percent = (int)(r.Offset * 100 / r.Total);
-            int step = percent / ProgressStepPercent * ProgressStepPercent;
-            if (step <= r.Percent || step >= 100 || step < ProgressStepPercent) return;
+            int step = ReportStep(FileReply.DownloadProgress, r.Offset, r.Total, r.Percent);
+            if (step == r.Percent) return;
             r.Percent = step;
-            Reply(FileReply.Progress(FileReply.DownloadProgress, step));
             if (_profile == null) SaveProgress();
+        }
+
+        /// <summary>
+        /// Reports {<paramref name="respCode"/>,step} when <paramref name="done"/> of <paramref name="total"/> bytes reach
+        /// a step of <see cref="ProgressStepPercent"/> (10..90) past <paramref name="reported"/>; returns the step now
+        /// reported (<paramref name="reported"/> when none is due).
+        /// </summary>
+        private int ReportStep(int respCode, long done, long total, int reported)
+        {
+            int step = (int)(done * 100 / total) / ProgressStepPercent * ProgressStepPercent;
+            if (step <= reported || step >= 100 || step < ProgressStepPercent) return reported;
+            Reply(FileReply.Progress(respCode, step));
+            return step;
         }
 
         private void SaveProgress()
@@ -776,8 +785,7 @@ namespace Clife.Device.Ota
                 _boot.Activate(r.Slot, info, _msgId);
                 // Reported as soon as the swap is saved: a power cut while the download record is cleared must not lose it.
                 Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
-                _downloads.Clear();
-                Pending = null;
+                ForgetDownload();
                 Log("slot " + BootRecord.SlotName(r.Slot) + " holds " + info.Software + " and boots next, on trial: rebooting");
                 _phase = PhaseIdle;
                 _device.Reboot();
@@ -827,12 +835,7 @@ namespace Clife.Device.Ota
                     return;
                 }
                 _subOffset += n;
-                int step = (int)((long)_subOffset * 100 / r.Total) / ProgressStepPercent * ProgressStepPercent;
-                if (step > _subPercent && step < 100)
-                {
-                    _subPercent = step;
-                    Reply(FileReply.Progress(FileReply.UpgradeProgress, step));
-                }
+                _subPercent = ReportStep(FileReply.UpgradeProgress, _subOffset, r.Total, _subPercent);
                 return;
             }
             string? refused = _subDevices!.Finish(f.DevNum);
@@ -844,8 +847,7 @@ namespace Clife.Device.Ota
             _device.Identity.SubDevices = _subDevices.Versions();
             Log("sub-device " + f.DevNum.ToString() + " updated to " + f.Software);
             Reply(FileReply.Progress(FileReply.UpgradeProgress, 100));
-            _downloads.Clear();
-            Pending = null;
+            ForgetDownload();
             SendVersions(_msgId, _prio);
             NextEntry();
         }
@@ -909,12 +911,7 @@ namespace Clife.Device.Ota
                     return;
                 }
                 _uploadOffset += n;
-                int step = (int)((long)_uploadOffset * 100 / _uploadLength) / ProgressStepPercent * ProgressStepPercent;
-                if (step > _uploadPercent && step < 100)
-                {
-                    _uploadPercent = step;
-                    Reply(FileReply.Progress(FileReply.DownloadProgress, step));
-                }
+                _uploadPercent = ReportStep(FileReply.DownloadProgress, _uploadOffset, _uploadLength, _uploadPercent);
                 return;
             }
             HttpResult result = up.Finish();
@@ -997,15 +994,18 @@ namespace Clife.Device.Ota
         {
             CloseTransfers();
             if (failure != null) Reply(failure);
-            if (dropDownload && _profile == null && _phase != PhaseUpload)
-            {
-                _downloads.Clear();
-                Pending = null;
-            }
+            if (dropDownload && _profile == null && _phase != PhaseUpload) ForgetDownload();
             _profile = null;
             _uploadData = NoBytes;
             _uploadFile = null;
             _phase = PhaseIdle;
+        }
+
+        /// <summary>Erases the saved download record and forgets it, so <see cref="Pending"/> keeps mirroring flash.</summary>
+        private void ForgetDownload()
+        {
+            _downloads.Clear();
+            Pending = null;
         }
 
         private void CloseTransfers()

@@ -59,7 +59,7 @@ namespace Clife.Device.Esp32.Loader
                     Halt("nothing to boot: " + decision.Note, board, storage);
                     return;
                 }
-                slot = areas[decision.Slot == 0 ? StorageLayout.SlotA : StorageLayout.SlotB];
+                slot = boot.Slot(decision.Slot);
             }
             catch (Exception e)
             {

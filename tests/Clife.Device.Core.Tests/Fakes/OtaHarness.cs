@@ -208,28 +208,15 @@ namespace Clife.Device.Tests
         }
 
         /// <summary>Advances time by one step, moves the platform's clock with it, and polls.</summary>
-        public void StepOnce()
-        {
-            Clock.Advance(Step);
-            Platform.PlatformTime = PlatformEpochMs + Clock.NowMs;
-            Poll();
-        }
+        public void StepOnce() => Advance(Step);
 
         /// <summary>Runs for the given time in steps.</summary>
-        public void Run(long milliseconds)
-        {
-            for (long t = 0; t < milliseconds; t += Step) StepOnce();
-        }
+        public void Run(long milliseconds) => Run(milliseconds, Step);
 
         /// <summary>Runs for the given time in steps of the given size (for long idle stretches).</summary>
         public void Run(long milliseconds, int stepMs)
         {
-            for (long t = 0; t < milliseconds; t += stepMs)
-            {
-                Clock.Advance(stepMs);
-                Platform.PlatformTime = PlatformEpochMs + Clock.NowMs;
-                Poll();
-            }
+            for (long t = 0; t < milliseconds; t += stepMs) Advance(stepMs);
         }
 
         /// <summary>Types a console line, polls once, and returns what the console printed.</summary>
@@ -395,11 +382,11 @@ namespace Clife.Device.Tests
             return result;
         }
 
-        /// <summary>The first <paramref name="length"/> bytes of a slot.</summary>
+        /// <summary>The first <paramref name="length"/> bytes of a slot (of the current boot's boot manager).</summary>
         public byte[] SlotBytes(int slot, int length)
         {
             byte[] bytes = new byte[length];
-            Areas[slot == 0 ? StorageLayout.SlotA : StorageLayout.SlotB].Read(0, bytes, 0, length);
+            Manager.Slot(slot).Read(0, bytes, 0, length);
             return bytes;
         }
 
@@ -428,6 +415,14 @@ namespace Clife.Device.Tests
         }
 
         // ---- Internals ----
+
+        /// <summary>Advances time, moves the platform's clock with it, and polls.</summary>
+        private void Advance(int milliseconds)
+        {
+            Clock.Advance(milliseconds);
+            Platform.PlatformTime = PlatformEpochMs + Clock.NowMs;
+            Poll();
+        }
 
         private void PowerLost()
         {

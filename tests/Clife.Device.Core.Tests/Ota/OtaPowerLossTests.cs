@@ -148,31 +148,23 @@ namespace Clife.Device.Tests.Ota
             Check.Equal(0, reference.Retries, "no retry without a cut");
             reference.ExpectUpgraded("without a cut");
             Check.Equal(total, touched.Count, "operations seen");
-            int bootArea = reference.H.Layout.OffsetOf(StorageLayout.Boot);
-            int downloadArea = reference.H.Layout.OffsetOf(StorageLayout.Download);
+            StorageLayout layout = reference.H.Layout;
             int firstResumeSave = 0; // 1-based operation that starts the first save of the resume point
-            for (int i = 0; i < total && firstResumeSave == 0; i++)
+            int lastDownloadOp = 0;
+            for (int i = 0; i < total; i++)
             {
-                int address = (int)touched[i]!;
-                if (address >= downloadArea && address < downloadArea + reference.H.Layout.SizeOf(StorageLayout.Download)) firstResumeSave = i + 1;
+                if (!InArea(layout, StorageLayout.Download, (int)touched[i]!)) continue;
+                if (firstResumeSave == 0) firstResumeSave = i + 1;
+                lastDownloadOp = i + 1;
             }
             Check.True(firstResumeSave > 0, "the download saves its resume point");
             // The swap is the boot-record save just before the download record is cleared (two erases, the last
             // operations in the download area); {0,1} follows it.
-            int lastDownloadOp = 0;
-            for (int i = 0; i < total; i++)
-            {
-                int address = (int)touched[i]!;
-                if (address >= downloadArea && address < downloadArea + reference.H.Layout.SizeOf(StorageLayout.Download)) lastDownloadOp = i + 1;
-            }
             int swapLastOp = lastDownloadOp - 2;
-            int swapAddress = (int)touched[swapLastOp - 1]!;
-            Check.True(swapAddress >= bootArea && swapAddress < bootArea + reference.H.Layout.SizeOf(StorageLayout.Boot), "the swap saves the boot record");
+            Check.True(InArea(layout, StorageLayout.Boot, (int)touched[swapLastOp - 1]!), "the swap saves the boot record");
             for (int i = total - RecordSaveOps; i < total; i++)
             {
-                int address = (int)touched[i]!;
-                Check.True(address >= bootArea && address < bootArea + reference.H.Layout.SizeOf(StorageLayout.Boot),
-                           "the last operations save the boot record that clears the owed report");
+                Check.True(InArea(layout, StorageLayout.Boot, (int)touched[i]!), "the last operations save the boot record that clears the owed report");
             }
 
             for (int cut = 1; cut <= total; cut++)
@@ -274,5 +266,8 @@ namespace Clife.Device.Tests.Ota
 
         private static int Occurrences(string text, string fragment) => UpgradeScenario.Occurrences(text, fragment);
 
+        /// <summary>True when a flash address lies in the given <see cref="StorageLayout"/> area.</summary>
+        private static bool InArea(StorageLayout layout, int area, int address) =>
+            address >= layout.OffsetOf(area) && address < layout.OffsetOf(area) + layout.SizeOf(area);
     }
 }

@@ -99,28 +99,10 @@ namespace Clife.Device.Tests.Ota
         }
 
         /// <summary>The new image is active, confirmed, reported, and nothing is left to do.</summary>
-        public bool Upgraded
-        {
-            get
-            {
-                OtaHarness h = H;
-                return h.Firmware != null && h.Device.State == DeviceState.Connected && !h.Ota.Busy && h.Ota.Pending == null
-                       && h.Record.Active == NewSlot && h.Record.State == BootRecord.Confirmed && h.Record.Report == BootRecord.ReportNone
-                       && h.Device.Identity.Software == Software(NewImage);
-            }
-        }
+        public bool Upgraded => SettledOn(NewSlot) && H.Device.Identity.Software == Software(NewImage);
 
         /// <summary>The new image was rejected and the old one runs again, with the rollback reported.</summary>
-        public bool RolledBack
-        {
-            get
-            {
-                OtaHarness h = H;
-                return h.Firmware != null && h.Device.State == DeviceState.Connected && !h.Ota.Busy && h.Ota.Pending == null
-                       && h.Record.Active == OldSlot && h.Record.State == BootRecord.Confirmed && h.Record.Report == BootRecord.ReportNone
-                       && Count(FileReply.Failure, "rollback") > 0;
-            }
-        }
+        public bool RolledBack => SettledOn(OldSlot) && Count(FileReply.Failure, "rollback") > 0;
 
         /// <summary>Runs until the upgrade is done; the platform repeats the 2019 whenever the device sits idle without it.</summary>
         public void RunToUpgraded(long maxMs) => RunTo(false, maxMs);
@@ -172,6 +154,13 @@ namespace Clife.Device.Tests.Ota
         {
             OtaHarness h = H;
             return h.Firmware != null && h.Device.State == DeviceState.Connected && !h.Ota.Busy;
+        }
+
+        /// <summary>Idle with nothing left to resume, the slot active and confirmed, and no report owed.</summary>
+        private bool SettledOn(int slot)
+        {
+            BootRecord r = H.Record;
+            return Idle() && H.Ota.Pending == null && r.Active == slot && r.State == BootRecord.Confirmed && r.Report == BootRecord.ReportNone;
         }
 
         private static string Software(byte[] image) => BundleHeader.Parse(image, 0, image.Length).Software.ToString();
