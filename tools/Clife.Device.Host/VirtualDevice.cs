@@ -178,9 +178,6 @@ public sealed class VirtualDevice : IDisposable
         return BundleFactory.Build(software, hardware, productVer, entryPoint, new[] { "Clife.Device.App.pe" }, new[] { assembly });
     }
 
-    /// <summary>Raised on the device thread after each boot.</summary>
-    public event Action<VirtualDevice>? Booted;
-
     /// <summary>Raised on the device thread when the power is cut.</summary>
     public event Action<VirtualDevice, string>? PowerLost;
 
@@ -287,7 +284,6 @@ public sealed class VirtualDevice : IDisposable
         _firmware = Firmware.Start(hal, areas, boot, decision, _options.Hardware, _options.ModelFactory(), parts);
         _runtime = _firmware.Runtime;
         if (_options.ConsoleOnStdio || _options.ConsoleTcpPort is not null) _firmware.Console!.Greet();
-        Booted?.Invoke(this);
     }
 
     /// <summary>

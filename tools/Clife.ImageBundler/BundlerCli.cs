@@ -39,17 +39,7 @@ public static class BundlerCli
         {
             return action();
         }
-        catch (UsageException e)
-        {
-            error.WriteLine("error: " + e.Message);
-            return Failed;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine("error: " + e.Message);
-            return Failed;
-        }
-        catch (System.UnauthorizedAccessException e)
+        catch (System.Exception e) when (e is UsageException or IOException or System.UnauthorizedAccessException)
         {
             error.WriteLine("error: " + e.Message);
             return Failed;

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using System.IO;
-using Clife.Device.Host.Flash;
 using Clife.Device.Ota;
 
 namespace Clife.ImageBundler;
 
 /// <summary>
-/// <c>inspect</c>: verifies a bundle file exactly as the device verifies a slot (<see cref="Bundle.Verify"/>: header,
-/// size, payload CRC) and prints its header, or the reason it is invalid (exit code 1).
+/// <c>inspect</c>: verifies a bundle file exactly as the device verifies a slot (<see cref="BundleCheck"/>: header,
+/// size, payload CRC, every assembly expanded) and prints its header, or the reason it is invalid (exit code 1).
 /// </summary>
 internal static class InspectCommand
 {
@@ -27,10 +26,7 @@ internal static class InspectCommand
         BundleHeader header;
         try
         {
-            var area = new ReadOnlyArea(bytes);
-            header = Bundle.Verify(area, bytes.Length, new byte[BundleHeader.MaxHeaderSize]);
-            var inflater = new Inflate();
-            for (int i = 0; i < header.Names.Length; i++) Bundle.ReadAssembly(area, header, i, inflater);
+            header = BundleCheck.Verify(bytes);
         }
         catch (BundleException e)
         {

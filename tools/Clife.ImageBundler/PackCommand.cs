@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text;
-using Clife.Device.Host.Flash;
 using Clife.Device.Host;
 using Clife.Device.Host.Boards;
 using Clife.Device.Host.Ota;
@@ -71,10 +70,7 @@ internal static class PackCommand
         if (slotSize is int slot && bundle.Length > slot)
             throw new UsageException($"the bundle has {bundle.Length} bytes but an image slot of board {boardName} holds {slot}");
         // The device's own check, before anything is written: a bundle the device would refuse is never produced.
-        var area = new ReadOnlyArea(bundle);
-        BundleHeader header = Bundle.Verify(area, bundle.Length, new byte[BundleHeader.MaxHeaderSize]);
-        var inflater = new Inflate();
-        for (int i = 0; i < header.Names.Length; i++) Bundle.ReadAssembly(area, header, i, inflater);
+        BundleHeader header = BundleCheck.Verify(bundle);
         File.WriteAllBytes(outPath, bundle);
 
         string md5 = Integrity.Md5Hex(bundle);
@@ -97,13 +93,13 @@ internal static class PackCommand
     {
         var o = new System.Text.Json.Nodes.JsonObject
         {
-            ["fileType"] = Names.TypeFirm,
-            ["devNum"] = 0,
-            ["software"] = header.Software.ToString(),
-            ["hardware"] = header.Hardware.ToString(),
-            ["checkSum"] = checkSum,
-            ["md5"] = md5,
-            ["url"] = url,
+            [Names.FileType] = Names.TypeFirm,
+            [Names.DevNum] = 0,
+            [Names.Software] = header.Software.ToString(),
+            [Names.Hardware] = header.Hardware.ToString(),
+            [Names.CheckSum] = checkSum,
+            [Names.Md5] = md5,
+            [Names.Url] = url,
         };
         return o.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.Device.Hal;
 using Clife.Device.Host;
 using Clife.Device.Host.Boards;
 using Clife.Device.Runtime;
@@ -59,7 +58,7 @@ public sealed class Demo
             {
                 Board = BoardDescription.Find("esp32-devkitc"),
                 Mac = "02c1f0d3e001",
-                Log = _verbose ? new Printer(_out) : null,
+                Log = _verbose ? new DeviceLogPrinter(_out) : null,
                 ConsoleTcpPort = null,
             });
             var console = new ConsoleCapture(device);
@@ -118,8 +117,8 @@ public sealed class Demo
         long afterControl = sim.LastSequence;
         Frame controlReply = await sim.RequestAsync(devId, PlatformCmd.Control, new JsonObject { ["power"] = true, ["brightness"] = 80 }, StepTimeout, cancel);
         Say("device replied 2010: " + controlReply.Data!.ToJsonString());
-        Check(controlReply.Cmd == 2010 && controlReply.RespCode == 0, "the control was applied");
-        FrameRecord report = await sim.WaitForFrameAsync(devId, 2006, null, StepTimeout, afterControl, cancel);
+        Check(controlReply.Cmd == PlatformCmd.ControlReply && controlReply.RespCode == 0, "the control was applied");
+        FrameRecord report = await sim.WaitForFrameAsync(devId, PlatformCmd.Report, null, StepTimeout, afterControl, cancel);
         Say("then reported 2006: " + report.Frame!.Data!.ToJsonString());
         Check(report.Frame.DataObject!["brightness"]?.GetValue<int>() == 80, "the report after the control shows the new value");
 
@@ -131,11 +130,11 @@ public sealed class Demo
         Step("query (2009)");
         Frame queryReply = await sim.RequestAsync(devId, PlatformCmd.Query, new JsonObject { ["brightness"] = null, ["temperature"] = null }, StepTimeout, cancel);
         Say("device replied 2008: " + queryReply.Data!.ToJsonString());
-        Check(queryReply.Cmd == 2008 && queryReply.DataObject!["brightness"]?.GetValue<int>() == 80, "the query returned the current values");
+        Check(queryReply.Cmd == PlatformCmd.QueryReply && queryReply.DataObject!["brightness"]?.GetValue<int>() == 80, "the query returned the current values");
 
         Step("forced offline (2017) for 3 s, then recovery");
         Frame offlineReply = await sim.RequestAsync(devId, PlatformCmd.ForceOffline, new JsonObject { ["seconds"] = 3 }, StepTimeout, cancel);
-        Check(offlineReply.Cmd == 2016 && offlineReply.RespCode == 0, "the device acknowledged with 2016");
+        Check(offlineReply.Cmd == PlatformCmd.ForceOfflineReply && offlineReply.RespCode == 0, "the device acknowledged with 2016");
         await sim.WaitForOfflineAsync(devId, StepTimeout, cancel);
         Say("device is " + device.Get(r => r.StateName + " (" + r.Reason + ")"));
         Check(device.State == DeviceState.Offline, "the device went offline and holds off");
@@ -147,7 +146,7 @@ public sealed class Demo
         int registrations = sim.RegistrationAttempts.Count;
         string oldSecretMask = device.Get(r => Clife.Device.Crypto.DevKey.Mask(r.Config.DevSecret));
         Frame unbindReply = await sim.RequestAsync(devId, PlatformCmd.Unbind, new JsonObject(), StepTimeout, cancel);
-        Check(unbindReply.Cmd == 2012 && unbindReply.RespCode == 0, "the device acknowledged with 2012");
+        Check(unbindReply.Cmd == PlatformCmd.UnbindReply && unbindReply.RespCode == 0, "the device acknowledged with 2012");
         await sim.WaitForRegistrationAttemptsAsync(registrations + 1, StepTimeout, cancel);
         Check(device.WaitUntil(r => r.State == DeviceState.Connected, StepTimeout), "the device registered again and reconnected");
         string newDevId = device.Get(r => r.Config.LoginDevId);
@@ -259,7 +258,14 @@ public sealed class Demo
             };
         }
 
-        public string AllOutput { get; private set; } = "";
+        /// <summary>Everything the console wrote so far.</summary>
+        public string AllOutput
+        {
+            get
+            {
+                lock (_lock) return System.Text.Encoding.UTF8.GetString(_output.ToArray());
+            }
+        }
 
         /// <summary>Types a line and returns the console's answer (up to the next prompt).</summary>
         public string Run(string line)
@@ -280,16 +286,7 @@ public sealed class Demo
 
         private string Since(int start)
         {
-            lock (_lock)
-            {
-                AllOutput = System.Text.Encoding.UTF8.GetString(_output.ToArray());
-                return System.Text.Encoding.UTF8.GetString(_output.GetRange(start, _output.Count - start).ToArray());
-            }
+            lock (_lock) return System.Text.Encoding.UTF8.GetString(_output.GetRange(start, _output.Count - start).ToArray());
         }
-    }
-
-    private sealed class Printer(TextWriter output) : ILogSink
-    {
-        public void WriteLine(string line) => output.WriteLine("  device " + line);
     }
 }

@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Clife.Device.Hal;
 using Clife.Device.Host;
 using Clife.Device.Host.Boards;
 using Clife.Device.Runtime;
@@ -66,7 +65,7 @@ public static class Program
                 ConsoleOnStdio = true,
                 ConsoleTcpPort = parse.GetValue(port),
                 ConsoleEcho = parse.GetValue(echo),
-                Log = parse.GetValue(quiet) ? null : new StderrLog(),
+                Log = parse.GetValue(quiet) ? null : new DeviceLogPrinter(Console.Error),
             };
             using var device = new VirtualDevice(options);
             if (parse.GetValue(cutAt) is int n) device.Flash.Chip.CutAtOperation = device.Flash.Chip.Operations + n;
@@ -133,9 +132,4 @@ public static class Program
 
     private static string? Set(DeviceRuntime runtime, string key, string? value) =>
         value is null ? null : runtime.SetConfig(key, value);
-
-    private sealed class StderrLog : ILogSink
-    {
-        public void WriteLine(string line) => Console.Error.WriteLine("  device " + line);
-    }
 }

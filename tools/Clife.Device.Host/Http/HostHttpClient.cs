@@ -78,7 +78,6 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
     public HttpResult Post(string url, string contentType, byte[] body, int offset, int count, string caPem, int timeoutMs)
     {
         if (!TryClient(url, caPem, out HttpClient client, out TlsWatch tls, out string refusal)) return HttpResult.Failed(refusal);
-        string tlsProblem() => tls.Problem;
         try
         {
             using var cts = new CancellationTokenSource(timeoutMs);
@@ -96,9 +95,9 @@ public sealed class HostHttpClient : IHttpClient, IDisposable
         {
             return HttpResult.Failed("no response within " + timeoutMs + " ms");
         }
-        catch (Exception e) when (tlsProblem().Length > 0 || e.InnerException is AuthenticationException)
+        catch (Exception e) when (tls.Problem.Length > 0 || e.InnerException is AuthenticationException)
         {
-            return HttpResult.Failed("TLS: " + (tlsProblem().Length > 0 ? tlsProblem() : e.InnerException!.Message));
+            return HttpResult.Failed("TLS: " + (tls.Problem.Length > 0 ? tls.Problem : e.InnerException!.Message));
         }
         catch (HttpRequestException e)
         {

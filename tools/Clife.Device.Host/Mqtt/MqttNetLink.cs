@@ -171,25 +171,11 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     public void Dispose() => DropClient();
 
     /// <summary>Closes the socket without DISCONNECT, as a power loss or a crash would (the broker then publishes the will).</summary>
-    public void Abort()
-    {
-        IMqttClient? client;
-        lock (_lock)
-        {
-            client = _client;
-            _client = null;
-        }
-        client?.Dispose();
-    }
+    public void Abort() => TakeClient()?.Dispose();
 
     private void DropClient()
     {
-        IMqttClient? client;
-        lock (_lock)
-        {
-            client = _client;
-            _client = null;
-        }
+        IMqttClient? client = TakeClient();
         if (client is null) return;
         try
         {
@@ -206,6 +192,17 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         finally
         {
             client.Dispose();
+        }
+    }
+
+    /// <summary>Detaches the current client (its events no longer reach the listener) and returns it, or null.</summary>
+    private IMqttClient? TakeClient()
+    {
+        lock (_lock)
+        {
+            IMqttClient? client = _client;
+            _client = null;
+            return client;
         }
     }
 

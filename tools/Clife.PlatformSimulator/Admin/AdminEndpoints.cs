@@ -49,11 +49,11 @@ internal static class AdminEndpoints
         app.MapGet("/admin/devices/{devId}", ctx => WithDevice(ctx, sim, d => WriteAsync(ctx, 200, d)));
         app.MapGet("/admin/devices/{devId}/frames", ctx => WithDevice(ctx, sim, d => FramesAsync(ctx, sim, d.DevId)));
         app.MapGet("/admin/devices/{devId}/events", ctx => WithDevice(ctx, sim, d => WriteAsync(ctx, 200, sim.GetFileEvents(d.DevId))));
-        app.MapPost("/admin/devices/{devId}/query", ctx => CommandAsync(ctx, sim, PlatformCmd.Query, requireNonEmpty: false));
-        app.MapPost("/admin/devices/{devId}/control", ctx => CommandAsync(ctx, sim, PlatformCmd.Control, requireNonEmpty: true));
-        app.MapPost("/admin/devices/{devId}/unbind", ctx => CommandAsync(ctx, sim, PlatformCmd.Unbind, requireNonEmpty: false));
-        app.MapPost("/admin/devices/{devId}/offline", ctx => CommandAsync(ctx, sim, PlatformCmd.ForceOffline, requireNonEmpty: false));
-        app.MapPost("/admin/devices/{devId}/file", ctx => CommandAsync(ctx, sim, PlatformCmd.File, requireNonEmpty: true));
+        app.MapPost("/admin/devices/{devId}/query", ctx => WithDevice(ctx, sim, d => CommandAsync(ctx, sim, d.DevId, PlatformCmd.Query, requireNonEmpty: false)));
+        app.MapPost("/admin/devices/{devId}/control", ctx => WithDevice(ctx, sim, d => CommandAsync(ctx, sim, d.DevId, PlatformCmd.Control, requireNonEmpty: true)));
+        app.MapPost("/admin/devices/{devId}/unbind", ctx => WithDevice(ctx, sim, d => CommandAsync(ctx, sim, d.DevId, PlatformCmd.Unbind, requireNonEmpty: false)));
+        app.MapPost("/admin/devices/{devId}/offline", ctx => WithDevice(ctx, sim, d => CommandAsync(ctx, sim, d.DevId, PlatformCmd.ForceOffline, requireNonEmpty: false)));
+        app.MapPost("/admin/devices/{devId}/file", ctx => WithDevice(ctx, sim, d => CommandAsync(ctx, sim, d.DevId, PlatformCmd.File, requireNonEmpty: true)));
         app.MapPost("/admin/devices/{devId}/disconnect", ctx => WithDevice(ctx, sim, async d =>
         {
             if (!sim.UsesEmbeddedBroker)
@@ -150,14 +150,8 @@ internal static class AdminEndpoints
         return o;
     }
 
-    private static async Task CommandAsync(HttpContext ctx, PlatformSimulator sim, int cmd, bool requireNonEmpty)
+    private static async Task CommandAsync(HttpContext ctx, PlatformSimulator sim, string devId, int cmd, bool requireNonEmpty)
     {
-        string devId = Route(ctx, "devId");
-        if (sim.GetDevice(devId) is null)
-        {
-            await ErrorAsync(ctx, 404, $"unknown device '{devId}'").ConfigureAwait(false);
-            return;
-        }
         (JsonNode? body, string? error) = await ReadJsonAsync(ctx).ConfigureAwait(false);
         if (error is not null)
         {
@@ -274,12 +268,7 @@ internal static class AdminEndpoints
             m = ParseMisbehavior(ctx.Request.Query);
             FileStore.ValidateName(name);
         }
-        catch (FormatException e)
-        {
-            await ErrorAsync(ctx, 400, e.Message).ConfigureAwait(false);
-            return;
-        }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             await ErrorAsync(ctx, 400, e.Message).ConfigureAwait(false);
             return;
@@ -336,12 +325,8 @@ internal static class AdminEndpoints
 
     private static async Task RegistrationFaultAsync(HttpContext ctx, PlatformSimulator sim)
     {
-        (JsonNode? body, string? error) = await ReadJsonAsync(ctx).ConfigureAwait(false);
-        if (error is not null || body is not JsonObject o)
-        {
-            await ErrorAsync(ctx, 400, error ?? "body must be {\"kind\":\"none|http500|hang|refuse\", \"times\"?, \"hangMs\"?, \"respCode\"?, \"respCont\"?}").ConfigureAwait(false);
+        if (await ReadObjectAsync(ctx, "body must be {\"kind\":\"none|http500|hang|refuse\", \"times\"?, \"hangMs\"?, \"respCode\"?, \"respCont\"?}").ConfigureAwait(false) is not JsonObject o)
             return;
-        }
         int? times = JsonValues.GetInt(o["times"]);
         RegistrationFault fault;
         switch (JsonValues.GetText(o["kind"])?.ToLowerInvariant())
@@ -369,12 +354,8 @@ internal static class AdminEndpoints
 
     private static async Task ConnectFaultAsync(HttpContext ctx, PlatformSimulator sim)
     {
-        (JsonNode? body, string? error) = await ReadJsonAsync(ctx).ConfigureAwait(false);
-        if (error is not null || body is not JsonObject o)
-        {
-            await ErrorAsync(ctx, 400, error ?? "body must be {\"kind\":\"none|refuse|ignore\", \"times\"?, \"devId\"?, \"respCode\"?}").ConfigureAwait(false);
+        if (await ReadObjectAsync(ctx, "body must be {\"kind\":\"none|refuse|ignore\", \"times\"?, \"devId\"?, \"respCode\"?}").ConfigureAwait(false) is not JsonObject o)
             return;
-        }
         int? times = JsonValues.GetInt(o["times"]);
         string? devId = JsonValues.GetText(o["devId"]);
         ConnectFault fault;
@@ -409,6 +390,15 @@ internal static class AdminEndpoints
         {
             return (null, $"body is not valid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>The body as a JSON object; otherwise answers 400 (the parse error, or <paramref name="usage"/>) and returns null.</summary>
+    private static async Task<JsonObject?> ReadObjectAsync(HttpContext ctx, string usage)
+    {
+        (JsonNode? body, string? error) = await ReadJsonAsync(ctx).ConfigureAwait(false);
+        if (error is null && body is JsonObject o) return o;
+        await ErrorAsync(ctx, 400, error ?? usage).ConfigureAwait(false);
+        return null;
     }
 
     private static Task WriteAsync<T>(HttpContext ctx, int status, T value)

@@ -21,7 +21,7 @@ internal static class OperatorCommands
         var wait = new Option<int>("--wait") { Description = "milliseconds to wait for the device's reply (0 = do not wait)", DefaultValueFactory = _ => 5000 };
         var devId = new Argument<string>("devId") { Description = "the device id" };
 
-        var runner = new Runner(output, error);
+        var runner = new Runner(error);
 
         // status
         var status = new Command("status", "show the simulator's endpoints") { };
@@ -235,28 +235,17 @@ internal static class OperatorCommands
             : "?";
 
     /// <summary>Runs an admin call and turns the usual failures into a message and exit code 1.</summary>
-    private sealed class Runner(TextWriter output, TextWriter error)
+    private sealed class Runner(TextWriter error)
     {
         public async Task<int> Run(string url, CancellationToken ct, Func<AdminClient, Task> action)
         {
-            _ = output;
             try
             {
                 using var client = new AdminClient(url);
                 await action(client).ConfigureAwait(false);
                 return 0;
             }
-            catch (UsageException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (ArgumentException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (AdminApiException e)
+            catch (Exception e) when (e is UsageException or ArgumentException or AdminApiException)
             {
                 await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return 1;

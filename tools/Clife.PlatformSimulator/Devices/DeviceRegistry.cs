@@ -59,20 +59,14 @@ public sealed class DeviceRegistry
             string devId = fixedDevId
                 ?? _devices.Values.FirstOrDefault(d => d.ProductCode == productCode && string.Equals(d.Mac, mac, StringComparison.OrdinalIgnoreCase))?.DevId
                 ?? NewDevIdLocked();
-            if (!_devices.TryGetValue(devId, out DeviceRecord? d))
-            {
-                d = new DeviceRecord(devId, productCode);
-                _devices[devId] = d;
-            }
+            DeviceRecord d = GetOrAddLocked(devId, productCode);
             d.ProductCode = productCode;
             d.Mac = mac;
             d.AuthLevel = authLevel;
             d.DevSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             d.Registrations++;
             d.RegisteredAt = _time.GetUtcNow();
-            d.Software = JsonValues.GetText(request[Fields.Software]) ?? d.Software;
-            d.Hardware = JsonValues.GetText(request[Fields.Hardware]) ?? d.Hardware;
-            d.ProductVer = JsonValues.GetInt(request[Fields.ProductVer]) ?? d.ProductVer;
+            ApplyVersions(d, request);
             SetStateLocked(d, DeviceState.Registered, null);
             return (devId, d.DevSecret);
         }
@@ -172,9 +166,7 @@ public sealed class DeviceRegistry
         switch (frame.Cmd)
         {
             case PlatformCmd.Connect when data is not null:
-                d.Software = JsonValues.GetText(data[Fields.Software]) ?? d.Software;
-                d.Hardware = JsonValues.GetText(data[Fields.Hardware]) ?? d.Hardware;
-                d.ProductVer = JsonValues.GetInt(data[Fields.ProductVer]) ?? d.ProductVer;
+                ApplyVersions(d, data);
                 if (data[Fields.DevVer] is JsonArray connectVer) d.DevVer = ParseDevVer(connectVer);
                 d.Ip = JsonValues.GetText(data[Fields.Ip]) ?? d.Ip;
                 d.Rssi = JsonValues.GetInt(data[Fields.Rssi]) ?? d.Rssi;
@@ -225,6 +217,14 @@ public sealed class DeviceRegistry
                 SetStateLocked(d, DeviceState.Unbound, "unbound");
                 break;
         }
+    }
+
+    /// <summary>Takes software, hardware and productVer from a registration or 2004 data object, keeping what it lacks.</summary>
+    private static void ApplyVersions(DeviceRecord d, JsonObject data)
+    {
+        d.Software = JsonValues.GetText(data[Fields.Software]) ?? d.Software;
+        d.Hardware = JsonValues.GetText(data[Fields.Hardware]) ?? d.Hardware;
+        d.ProductVer = JsonValues.GetInt(data[Fields.ProductVer]) ?? d.ProductVer;
     }
 
     private static List<DeviceVersion> ParseDevVer(JsonArray a)

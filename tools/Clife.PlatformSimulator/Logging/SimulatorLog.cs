@@ -13,12 +13,6 @@ public sealed class SimulatorLog
     /// <summary>Creates a log writing lines to the sink; null writes nothing.</summary>
     public SimulatorLog(Action<string>? sink) => _sink = sink;
 
-    /// <summary>A log that writes to the console.</summary>
-    public static SimulatorLog ToConsole() => new(Console.WriteLine);
-
-    /// <summary>A log that writes nothing.</summary>
-    public static SimulatorLog Silent { get; } = new(null);
-
     /// <summary>Logs an informational line under an area ("http", "mqtt", "files", ...).</summary>
     public void Info(string area, string message) => Write(area, message);
 

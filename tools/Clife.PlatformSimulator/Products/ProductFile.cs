@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -64,11 +63,4 @@ public static class ProductFile
         }
         return p;
     }
-
-    /// <summary>Writes products as indented JSON ({"products":[...]}, devKeys included: this is a config file).</summary>
-    public static string Write(IEnumerable<Product> products)
-        => JsonSerializer.Serialize(new { products = products.ToList() }, AdminJson.Indented);
-
-    /// <summary>Current culture-free text of a level list (for logs).</summary>
-    public static string Levels(IEnumerable<int> levels) => string.Join(",", levels.Select(l => l.ToString(CultureInfo.InvariantCulture)));
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -52,9 +51,6 @@ public sealed class Frame
         return o.ToJsonString();
     }
 
-    /// <summary>Serialises the frame as UTF-8 JSON bytes.</summary>
-    public byte[] ToUtf8() => Encoding.UTF8.GetBytes(ToJson());
-
     /// <inheritdoc />
     public override string ToString() => ToJson();
 
@@ -91,9 +87,6 @@ public sealed class Frame
             Data = o[Fields.Data]?.DeepClone(),
         };
     }
-
-    /// <summary>Parses UTF-8 bytes as a frame.</summary>
-    public static Frame Parse(ReadOnlySpan<byte> utf8) => Parse(Encoding.UTF8.GetString(utf8));
 
     /// <summary>Parses a frame; returns false with the reason instead of throwing.</summary>
     public static bool TryParse(string json, out Frame? frame, out string? error)
