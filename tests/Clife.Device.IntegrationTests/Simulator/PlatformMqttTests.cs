@@ -337,7 +337,7 @@ public sealed class EmbeddedBrokerMqttTests(ITestOutputHelper output) : Platform
         await Sim.StopBrokerAsync();
 
         Assert.False(Sim.BrokerRunning);
-        Assert.False(await AcceptsTcpAsync(port));
+        Assert.False(await MosquittoBroker.AcceptsConnectionsAsync(System.Net.IPAddress.Loopback, port));
         Assert.Equal("connection lost", (await Sim.WaitForOfflineAsync(device.DevId)).OfflineReason);
         await Poll.UntilAsync(() => !Sim.PlatformClientConnected, TimeSpan.FromSeconds(10), () => "not true within 10 s: the platform client noticed the broker is gone");
 
@@ -366,20 +366,6 @@ public sealed class EmbeddedBrokerMqttTests(ITestOutputHelper output) : Platform
         await Assert.ThrowsAsync<InvalidOperationException>(sim.StopBrokerAsync);
         await Assert.ThrowsAsync<InvalidOperationException>(sim.StartBrokerAsync);
         Assert.False(sim.BrokerRunning);
-    }
-
-    private static async Task<bool> AcceptsTcpAsync(int port)
-    {
-        using var client = new System.Net.Sockets.TcpClient();
-        try
-        {
-            await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 }
 
