@@ -33,6 +33,9 @@ namespace Clife.Device.Tests
         /// <summary>The built compile-only facade assemblies (firmware/Facades), one per facade project.</summary>
         public static string[] FacadeDlls => Get("FacadeDlls").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Existing).ToArray();
 
+        /// <summary>Names of the compile-only facade assemblies (the packages the ESP32 code may reference).</summary>
+        public static string[] FacadeNames => FacadeDlls.Select(Path.GetFileNameWithoutExtension).ToArray()!;
+
         public static string FacadesDir => Path.Combine(Root, "firmware", "Facades");
 
         private static string Existing(string path) =>

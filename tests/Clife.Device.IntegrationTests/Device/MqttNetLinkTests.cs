@@ -64,8 +64,7 @@ public sealed class MqttNetLinkTests(ITestOutputHelper output)
 
         await platform.StopBrokerAsync();
 
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (listener.Lost is null && DateTime.UtcNow < deadline) await Task.Delay(10);
+        await Poll.UntilAsync(() => listener.Lost is not null, TimeSpan.FromSeconds(10), () => "the link reported no lost connection within 10 s");
         Assert.Equal("the broker closed the connection", listener.Lost);
         Assert.False(link.IsConnected);
     }

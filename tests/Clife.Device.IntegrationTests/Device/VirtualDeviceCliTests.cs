@@ -111,20 +111,10 @@ public sealed class VirtualDeviceCliTests
         lock (b) return b.ToString();
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("timed out waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
-
     private static async Task<Match> MatchAsync(StringBuilder b, string pattern)
     {
         Match m = Match.Empty;
-        await WaitForAsync(() => (m = Regex.Match(Text(b), pattern)).Success, pattern);
+        await Poll.UntilAsync(() => (m = Regex.Match(Text(b), pattern)).Success, Timeout, () => "timed out waiting for " + pattern);
         return m;
     }
 

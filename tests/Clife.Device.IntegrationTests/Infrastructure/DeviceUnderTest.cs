@@ -138,15 +138,13 @@ public sealed class DeviceUnderTest : IDisposable
         int start;
         lock (_consoleLock) start = _console.Count;
         Device.Type(line);
-        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
+        string text = "";
+        await Poll.UntilAsync(() =>
         {
-            string text;
             lock (_consoleLock) text = Encoding.UTF8.GetString(_console.GetRange(start, _console.Count - start).ToArray());
-            if (answered(text)) return text;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the console did not answer `{line}` within 10 s; it printed: {text}");
-            await Task.Delay(10);
-        }
+            return answered(text);
+        }, TimeSpan.FromSeconds(10), () => $"the console did not answer `{line}` within 10 s; it printed: {text}");
+        return text;
     }
 
     /// <summary>Waits until a condition on the runtime holds.</summary>
@@ -156,15 +154,10 @@ public sealed class DeviceUnderTest : IDisposable
 
     /// <summary>Waits until a condition holds (checked every 10 ms).</summary>
     /// <exception cref="TimeoutException">Not in time; the message has the device's state, reason and latest log lines.</exception>
-    public async Task WaitForAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    public Task WaitForAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
         TimeSpan t = timeout ?? StepTimeout;
-        DateTime deadline = DateTime.UtcNow + t;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"device {Mac} not {what} within {t.TotalSeconds:0} s; {Describe()}");
-            await Task.Delay(10);
-        }
+        return Poll.UntilAsync(condition, t, () => $"device {Mac} not {what} within {t.TotalSeconds:0} s; {Describe()}");
     }
 
     /// <summary>Log lines of the current boot containing a text.</summary>

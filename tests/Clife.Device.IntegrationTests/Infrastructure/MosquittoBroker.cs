@@ -203,7 +203,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
             _process = p;
             while (DateTime.UtcNow < deadline && !p.HasExited)
             {
-                if (await AcceptsConnectionsAsync(Port).ConfigureAwait(false) && (TlsPort is not int tls || await AcceptsConnectionsAsync(tls).ConfigureAwait(false))) return;
+                if (await AcceptsConnectionsAsync(IPAddress.Loopback, Port).ConfigureAwait(false)
+                    && (TlsPort is not int tls || await AcceptsConnectionsAsync(IPAddress.Loopback, tls).ConfigureAwait(false))) return;
                 await Task.Delay(50).ConfigureAwait(false);
             }
             // The port may still be held for a moment after a kill: retry until the deadline.
@@ -215,21 +216,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
             p.Dispose();
             _process = null;
             await Task.Delay(200).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-            await client.ConnectAsync(IPAddress.Loopback, port, cts.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            return false;
         }
     }
 
@@ -248,6 +234,22 @@ public sealed class MosquittoBroker : IAsyncDisposable
             _output.AppendLine(line);
         }
         _log?.Invoke(line);
+    }
+
+    /// <summary>Whether something accepts TCP connections on the address and port (within 500 ms).</summary>
+    public static async Task<bool> AcceptsConnectionsAsync(IPAddress address, int port)
+    {
+        using var client = new TcpClient(address.AddressFamily);
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            await client.ConnectAsync(address, port, cts.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A TCP port that was free a moment ago on 127.0.0.1.</summary>

@@ -159,19 +159,18 @@ public sealed class TestDevice : IAsyncDisposable
     /// <exception cref="TimeoutException">None arrived.</exception>
     public async Task<JsonObject> WaitForAsync(int cmd, long? msgId = null, TimeSpan? timeout = null)
     {
-        DateTime deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        while (true)
-        {
-            JsonObject? hit;
-            lock (_gate)
+        JsonObject? hit = null;
+        await Poll.UntilAsync(() =>
             {
-                hit = _received.FirstOrDefault(f => (int?)f["cmd"] == cmd && (msgId is null || (long?)f["msgId"] == msgId));
-            }
-            if (hit is not null) return hit;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"device {DevId} got no {cmd}{(msgId is null ? "" : $" #{msgId}")}; received: {string.Join(" ", Received.Select(f => f["cmd"] + "#" + f["msgId"]))}");
-            await Task.Delay(10);
-        }
+                lock (_gate)
+                {
+                    hit = _received.FirstOrDefault(f => (int?)f["cmd"] == cmd && (msgId is null || (long?)f["msgId"] == msgId));
+                }
+                return hit is not null;
+            },
+            timeout ?? TimeSpan.FromSeconds(5),
+            () => $"device {DevId} got no {cmd}{(msgId is null ? "" : $" #{msgId}")}; received: {string.Join(" ", Received.Select(f => f["cmd"] + "#" + f["msgId"]))}");
+        return hit!;
     }
 
     /// <summary>Waits a moment and asserts nothing with this cmd arrived.</summary>

@@ -91,12 +91,8 @@ public sealed class TestPlatform : IAsyncDisposable
             {
                 // mosquitto logs in order: once the platform's client shows up, the lines of the readiness probes
                 // are in too, so counts of connections taken from now on are the device's.
-                DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-                while (!mosquitto.Output.Contains(" as clife-platform-", StringComparison.Ordinal))
-                {
-                    if (DateTime.UtcNow > deadline) throw new TimeoutException("mosquitto did not log the platform client's connection within 10 s:\n" + mosquitto.Output);
-                    await Task.Delay(10);
-                }
+                await Poll.UntilAsync(() => mosquitto.Output.Contains(" as clife-platform-", StringComparison.Ordinal), TimeSpan.FromSeconds(10),
+                    () => "mosquitto did not log the platform client's connection within 10 s:\n" + mosquitto.Output);
             }
             return new TestPlatform(broker, sim, mosquitto, simLog);
         }

@@ -16,10 +16,8 @@ namespace Clife.Device.IntegrationTests.Ota;
 /// </summary>
 public sealed class OtaRejectionTests(ITestOutputHelper output)
 {
-    private static readonly string[] Verified = [.. OtaImages.DownloadInTenths];
-
-    private static async Task<long> SendAsync(OtaRig rig, JsonObject entry, int productVer = 2, int stopTime = 600) =>
-        await rig.Sim.SendFileOperationAsync(rig.DevId, SimFiles.Down(productVer, [entry], 0, stopTime));
+    /// <summary>Sends a DOWN request (productVer 2) with this one entry.</summary>
+    private static Task<long> SendAsync(OtaRig rig, JsonObject entry) => rig.Sim.SendFileOperationAsync(rig.DevId, SimFiles.Down(2, [entry]));
 
     private static async Task AssertRejectedAsync(OtaRig rig, long msgId, string[] sequence, bool resumable = false)
     {
@@ -65,7 +63,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", random, "1.1.0.0", "1.0", productVer: 2);
 
-        await AssertRejectedAsync(rig, msgId, [.. Verified, "{-1,2}"]);
+        await AssertRejectedAsync(rig, msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
         rig.AssertLogged("verification failed, nothing switched: not an image bundle (wrong magic)");
     }
 
@@ -81,7 +79,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         long msgId = await SendAsync(rig, entry);
 
-        await AssertRejectedAsync(rig, msgId, [.. Verified, "{-1,2}"]);
+        await AssertRejectedAsync(rig, msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
         rig.AssertLogged($"verification failed, nothing switched: checkSum mismatch: expected {right + 1}, got {right}");
     }
 
@@ -96,7 +94,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         long msgId = await SendAsync(rig, entry);
 
-        await AssertRejectedAsync(rig, msgId, [.. Verified, "{-1,2}"]);
+        await AssertRejectedAsync(rig, msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
         rig.AssertLogged($"verification failed, nothing switched: md5 mismatch: expected {OtaImages.Md5([1, 2, 3])}, got {OtaImages.Md5(image)}");
     }
 
@@ -109,7 +107,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
 
-        await AssertRejectedAsync(rig, msgId, [.. Verified, "{-1,2}"]);
+        await AssertRejectedAsync(rig, msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
         rig.AssertLogged("verification failed, nothing switched: md5 mismatch");
     }
 
@@ -134,7 +132,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
         // The request claims hardware 1.0; the bundle header (like ESP-IDF's chip id) says 2.0.
         long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
 
-        await AssertRejectedAsync(rig, msgId, [.. Verified, "{-1,2}"]);
+        await AssertRejectedAsync(rig, msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
         rig.AssertLogged("verification failed, nothing switched: the image is for hardware 2.0");
     }
 
@@ -146,7 +144,7 @@ public sealed class OtaRejectionTests(ITestOutputHelper output)
 
         long msgId = await rig.Sim.SendFirmwareAsync(rig.DevId, "app.bin", image, "1.1.0.0", "1.0", productVer: 2);
 
-        await AssertRejectedAsync(rig, msgId, [.. Verified, "{-1,2}"]);
+        await AssertRejectedAsync(rig, msgId, [.. OtaImages.DownloadInTenths, "{-1,2}"]);
         rig.AssertLogged("verification failed, nothing switched: the image is version 1.2.0.0, not 1.1.0.0");
     }
 

@@ -146,16 +146,8 @@ public sealed class OtaRig : IAsyncDisposable
         WaitDeviceAsync(r => r.State == RuntimeState.Connected && !Device.Firmware.Ota.Busy, "the device did not become idle and connected");
 
     /// <summary>Waits for a condition on the device's runtime (polled; the device may be rebooting meanwhile).</summary>
-    public async Task WaitDeviceAsync(Func<DeviceRuntime, bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow + Timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (TryGet(condition)) return;
-            await Task.Delay(20);
-        }
-        Assert.Fail($"{what} within {Timeout.TotalSeconds} s; 2018 events: {string.Join(" ", AllEvents())}");
-    }
+    public Task WaitDeviceAsync(Func<DeviceRuntime, bool> condition, string what) =>
+        Poll.UntilAsync(() => TryGet(condition), Timeout, () => $"{what} within {Timeout.TotalSeconds} s; 2018 events: {string.Join(" ", AllEvents())}");
 
     /// <summary>
     /// A hosted file once the file server has logged this many requests for it (it logs a request when the response

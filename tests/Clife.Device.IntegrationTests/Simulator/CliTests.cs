@@ -272,6 +272,7 @@ public sealed class CliServeTests(ITestOutputHelper output)
     private sealed class SyncWriter(ITestOutputHelper output) : StringWriter
     {
         private readonly object _gate = new();
+        private readonly Action<string> _echo = TestLog.To(output);
 
         public string Text
         {
@@ -290,14 +291,7 @@ public sealed class CliServeTests(ITestOutputHelper output)
             {
                 base.WriteLine(value);
             }
-            try
-            {
-                output.WriteLine(value ?? "");
-            }
-            catch (InvalidOperationException)
-            {
-                // The test has finished; late lines are dropped.
-            }
+            _echo(value ?? "");
         }
 
         public override Task WriteLineAsync(string? value)

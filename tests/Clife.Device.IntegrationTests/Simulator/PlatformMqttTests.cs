@@ -337,15 +337,15 @@ public sealed class EmbeddedBrokerMqttTests(ITestOutputHelper output) : Platform
         await Sim.StopBrokerAsync();
 
         Assert.False(Sim.BrokerRunning);
-        Assert.False(await AcceptsTcpAsync(port));
+        Assert.False(await MosquittoBroker.AcceptsConnectionsAsync(System.Net.IPAddress.Loopback, port));
         Assert.Equal("connection lost", (await Sim.WaitForOfflineAsync(device.DevId)).OfflineReason);
-        await WaitUntilAsync(() => !Sim.PlatformClientConnected, "the platform client noticed the broker is gone");
+        await Poll.UntilAsync(() => !Sim.PlatformClientConnected, TimeSpan.FromSeconds(10), () => "not true within 10 s: the platform client noticed the broker is gone");
 
         await Sim.StartBrokerAsync();
 
         Assert.True(Sim.BrokerRunning);
         Assert.Equal(port, Sim.MqttPort);
-        await WaitUntilAsync(() => Sim.PlatformClientConnected, "the platform client reconnected");
+        await Poll.UntilAsync(() => Sim.PlatformClientConnected, TimeSpan.FromSeconds(10), () => "not true within 10 s: the platform client reconnected");
         // The restarted broker has forgotten the device's session: a command reaches it only after it subscribes again.
         await using var again = new TestDevice(device.ProductCode, device.DevId, device.DevSecret);
         Assert.Equal(MqttClientConnectResultCode.Success, await again.ConnectAsync(Sim.MqttHost, port, subscribe: false));
@@ -366,30 +366,6 @@ public sealed class EmbeddedBrokerMqttTests(ITestOutputHelper output) : Platform
         await Assert.ThrowsAsync<InvalidOperationException>(sim.StopBrokerAsync);
         await Assert.ThrowsAsync<InvalidOperationException>(sim.StartBrokerAsync);
         Assert.False(sim.BrokerRunning);
-    }
-
-    private static async Task<bool> AcceptsTcpAsync(int port)
-    {
-        using var client = new System.Net.Sockets.TcpClient();
-        try
-        {
-            await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not true within 10 s: {what}");
-            await Task.Delay(20);
-        }
     }
 }
 
@@ -415,22 +391,12 @@ public sealed class MosquittoRestartTests(ITestOutputHelper output) : IAsyncLife
         int port = _broker.Port;
 
         await _broker.StopAsync();
-        await WaitUntil(() => !sim.PlatformClientConnected, "platform client noticed the broker is gone");
+        await Poll.UntilAsync(() => !sim.PlatformClientConnected, TimeSpan.FromSeconds(15), () => "not true within 15 s: platform client noticed the broker is gone");
         await _broker.RestartAsync();
-        await WaitUntil(() => sim.PlatformClientConnected, "platform client reconnected");
+        await Poll.UntilAsync(() => sim.PlatformClientConnected, TimeSpan.FromSeconds(15), () => "not true within 15 s: platform client reconnected");
 
         await using TestDevice device = await Infrastructure.Sim.OnlineDeviceAsync(sim, "02:00:00:02:00:01");
         Assert.Equal(port, _broker.Port);
         Assert.True(sim.RequireDevice(device.DevId).Online);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not true within 15 s: {what}");
-            await Task.Delay(50);
-        }
     }
 }

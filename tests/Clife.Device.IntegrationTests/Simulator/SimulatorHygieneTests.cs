@@ -26,8 +26,8 @@ public sealed class SimulatorHygieneTests
     {
         await using PlatformSimulator sim = await PlatformSimulator.StartNewAsync(new SimulatorOptions { Products = Sim.Products, Log = null });
 
-        Assert.True(await AcceptsAsync(System.Net.IPAddress.Loopback, sim.MqttPort));
-        Assert.False(await AcceptsAsync(System.Net.IPAddress.IPv6Loopback, sim.MqttPort), "nothing listens on IPv6 when bound to 127.0.0.1");
+        Assert.True(await MosquittoBroker.AcceptsConnectionsAsync(System.Net.IPAddress.Loopback, sim.MqttPort));
+        Assert.False(await MosquittoBroker.AcceptsConnectionsAsync(System.Net.IPAddress.IPv6Loopback, sim.MqttPort), "nothing listens on IPv6 when bound to 127.0.0.1");
     }
 
     [Fact]
@@ -40,20 +40,6 @@ public sealed class SimulatorHygieneTests
             Products = Sim.Products, MqttPort = first.MqttPort, Log = null,
         }));
         Assert.Equal(System.Net.Sockets.SocketError.AddressAlreadyInUse, e.SocketErrorCode);
-    }
-
-    private static async Task<bool> AcceptsAsync(System.Net.IPAddress address, int port)
-    {
-        using var client = new System.Net.Sockets.TcpClient(address.AddressFamily);
-        try
-        {
-            await client.ConnectAsync(address, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Clife.Device.Tests.Facades
         public static TheoryData<string> Facades()
         {
             var data = new TheoryData<string>();
-            foreach (string dll in RepoPaths.FacadeDlls) data.Add(Path.GetFileNameWithoutExtension(dll));
+            foreach (string name in RepoPaths.FacadeNames) data.Add(name);
             return data;
         }
 
@@ -27,7 +27,7 @@ namespace Clife.Device.Tests.Facades
         public void Every_facade_project_builds_an_assembly_named_after_it()
         {
             string[] projects = Directory.GetDirectories(RepoPaths.FacadesDir).Select(Path.GetFileName).Where(n => n != "bin" && n != "obj").OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
-            Assert.Equal(projects, RepoPaths.FacadeDlls.Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(projects, RepoPaths.FacadeNames.OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(13, projects.Length);
         }
 
@@ -35,7 +35,7 @@ namespace Clife.Device.Tests.Facades
         [MemberData(nameof(Facades))]
         public void Facade_references_only_mscorlib_and_other_facades(string name)
         {
-            var allowed = new HashSet<string>(RepoPaths.FacadeDlls.Select(Path.GetFileNameWithoutExtension)!) { "mscorlib" };
+            var allowed = new HashSet<string>(RepoPaths.FacadeNames) { "mscorlib" };
             var report = NanoAssemblyInspector.Inspect(DllOf(name));
             Assert.Contains("mscorlib", report.AssemblyReferences);
             Assert.DoesNotContain(report.AssemblyReferences, r => !allowed.Contains(r) || r == name);

@@ -37,14 +37,14 @@ namespace Clife.Device.Tests.Facades
                         if (!isAbstract && !isRuntime) violations.Add(name + ": no body (extern?)");
                         continue;
                     }
-                    string? problem = Check(md, type, md.GetString(method.Name) == ".ctor", pe.GetMethodBody(method.RelativeVirtualAddress));
+                    string? problem = Check(md, th, md.GetString(method.Name) == ".ctor", pe.GetMethodBody(method.RelativeVirtualAddress));
                     if (problem != null) violations.Add(name + ": " + problem);
                 }
             }
             return violations;
         }
 
-        private static string? Check(MetadataReader md, TypeDefinition declaringType, bool isConstructor, MethodBodyBlock body)
+        private static string? Check(MetadataReader md, TypeDefinitionHandle declaringType, bool isConstructor, MethodBodyBlock body)
         {
             if (body.ExceptionRegions.Length > 0) return "has exception handlers";
             BlobReader il = body.GetILReader();
@@ -99,12 +99,12 @@ namespace Clife.Device.Tests.Facades
             return b == 0xFE ? (ILOpCode)(0xFE00 | il.ReadByte()) : (ILOpCode)b;
         }
 
-        private static bool IsChainedConstructor(MetadataReader md, TypeDefinition declaringType, int token)
+        private static bool IsChainedConstructor(MetadataReader md, TypeDefinitionHandle declaringType, int token)
         {
             (string name, EntityHandle parent) = MethodNameAndParent(md, token);
             if (name != ".ctor") return false;
             string parentName = TypeName(md, parent);
-            return parentName == TypeName(md, declaringType.BaseType) || parentName == TypeName(md, Handle(md, declaringType));
+            return parentName == TypeName(md, md.GetTypeDefinition(declaringType).BaseType) || parentName == TypeName(md, declaringType);
         }
 
         private static bool CreatesException(MetadataReader md, int token)
@@ -127,16 +127,6 @@ namespace Clife.Device.Tests.Facades
                 return (md.GetString(m.Name), m.GetDeclaringType());
             }
             return ("", default);
-        }
-
-        private static EntityHandle Handle(MetadataReader md, TypeDefinition type)
-        {
-            foreach (TypeDefinitionHandle h in md.TypeDefinitions)
-            {
-                TypeDefinition t = md.GetTypeDefinition(h);
-                if (t.Name == type.Name && t.Namespace == type.Namespace && t.GetDeclaringType() == type.GetDeclaringType()) return h;
-            }
-            return default;
         }
 
         private static string TypeName(MetadataReader md, EntityHandle handle)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Xunit;
 
@@ -32,7 +31,7 @@ namespace Clife.Device.Tests.Nano
         public void Application_references_mscorlib_the_core_and_package_facades_only_and_uses_no_generics()
         {
             var report = NanoAssemblyInspector.Inspect(RepoPaths.NanoEsp32Dll);
-            var allowed = new HashSet<string>(Esp32Build.FacadeNames) { "mscorlib", "Clife.Device.Core" };
+            var allowed = new HashSet<string>(RepoPaths.FacadeNames) { "mscorlib", "Clife.Device.Core" };
             Assert.All(report.AssemblyReferences, r => Assert.Contains(r, allowed));
             Assert.Contains("Clife.Device.Core", report.AssemblyReferences);
             Assert.DoesNotContain(report.Violations, v => !v.StartsWith("references assembly ", StringComparison.Ordinal));
@@ -44,7 +43,7 @@ namespace Clife.Device.Tests.Nano
             var report = NanoAssemblyInspector.Inspect(RepoPaths.NanoLoaderDll);
             Assert.DoesNotContain("Clife.Device.Core", report.AssemblyReferences);
             Assert.DoesNotContain("Clife.Device.Esp32", report.AssemblyReferences);
-            var allowed = new HashSet<string>(Esp32Build.FacadeNames) { "mscorlib" };
+            var allowed = new HashSet<string>(RepoPaths.FacadeNames) { "mscorlib" };
             Assert.All(report.AssemblyReferences, r => Assert.Contains(r, allowed));
             Assert.DoesNotContain(report.Violations, v => !v.StartsWith("references assembly ", StringComparison.Ordinal));
         }
@@ -58,11 +57,5 @@ namespace Clife.Device.Tests.Nano
             Assert.Contains(report.Violations, v => v.Contains("generic instantiation") && v.Contains("List"));
             _ = new List<int>();
         }
-    }
-
-    /// <summary>Names of the compile-only facade assemblies (the packages the ESP32 code may reference).</summary>
-    internal static class Esp32Build
-    {
-        public static readonly string[] FacadeNames = RepoPaths.FacadeDlls.Select(Path.GetFileNameWithoutExtension).ToArray()!;
     }
 }
