@@ -16,14 +16,9 @@ namespace Clife.Device.Crypto
         /// <summary>Length of a devKey taken as its ASCII bytes.</summary>
         public const int TextLength = KeySize;
 
-        /// <summary>Secrets shorter than this are masked completely.</summary>
-        public const int MinRevealLength = 12;
-
-        /// <summary>How many characters <see cref="Mask"/> shows at each end of a long secret.</summary>
-        public const int RevealedEnds = 2;
-
-        /// <summary>What <see cref="Mask"/> shows in place of the hidden characters.</summary>
-        public const string Hidden = "***";
+        /// <summary>What <see cref="Mask"/> shows for a secret that is set: always the same, so it gives away neither
+        /// a character nor the length.</summary>
+        public const string Hidden = "********";
 
         /// <summary>What <see cref="Mask"/> shows for a secret that is not set.</summary>
         public const string NotSet = "(not set)";
@@ -70,12 +65,8 @@ namespace Clife.Device.Crypto
             for (int i = 0; i < length; i++) key[offset + i] = (byte)devKey[i];
         }
 
-        /// <summary>Returns a secret fit for logs and the console: the first and last 2 characters around "***", or just "***" when shorter than 12.</summary>
-        public static string Mask(string? secret)
-        {
-            if (secret == null || secret.Length == 0) return NotSet;
-            if (secret.Length < MinRevealLength) return Hidden;
-            return secret.Substring(0, RevealedEnds) + Hidden + secret.Substring(secret.Length - RevealedEnds);
-        }
+        /// <summary>Returns a secret fit for logs and the console: <see cref="Hidden"/> when it is set, whatever it is,
+        /// and <see cref="NotSet"/> when it is not. No part of a secret is ever shown.</summary>
+        public static string Mask(string? secret) => secret == null || secret.Length == 0 ? NotSet : Hidden;
     }
 }

@@ -71,17 +71,17 @@ namespace Clife.Device.Tests.Crypto
             }
         }
 
-        public void Mask_shows_two_characters_at_each_end_of_a_long_secret()
+        public void Mask_shows_no_character_of_a_long_secret()
         {
-            Check.Equal("00***ff", DevKey.Mask("00112233445566778899aabbccddeeff"));
-            Check.Equal("ab***op", DevKey.Mask("abcdefghijklmnop"));
-            Check.Equal("ab***kl", DevKey.Mask("abcdefghijkl"), "exactly 12 characters");
+            Check.Equal("********", DevKey.Mask("00112233445566778899aabbccddeeff"));
+            Check.Equal("********", DevKey.Mask("abcdefghijklmnop"));
         }
 
-        public void Mask_hides_a_short_secret_completely()
+        public void Mask_does_not_give_away_the_length()
         {
-            Check.Equal("***", DevKey.Mask("abcdefghijk"), "11 characters");
-            Check.Equal("***", DevKey.Mask("a"), "1 character");
+            Check.Equal(DevKey.Mask("a"), DevKey.Mask("abcdefghijk"), "1 and 11 characters");
+            Check.Equal(DevKey.Mask("a"), DevKey.Mask("00112233445566778899aabbccddeeff"), "1 and 32 characters");
+            Check.Equal("********", DevKey.Mask("a"));
         }
 
         public void Mask_says_when_a_secret_is_not_set()

@@ -103,9 +103,9 @@ namespace Clife.Device.Tests
             string show = d.Type("config show");
             for (int i = 0; i < ConfigKeys.Settable.Length; i++) Check.Contains("\r\n" + ConfigKeys.Settable[i] + ":", "\r\n" + show, "lists " + ConfigKeys.Settable[i]);
             Check.Contains("wifiSsid:       shop-floor\r\n", show, "Wi-Fi");
-            Check.Contains("wifiPassword:   wi***23\r\n", show, "Wi-Fi password masked");
-            Check.Contains("devKey:         00***ff\r\n", show, "devKey masked");
-            Check.Contains("devSecret:      se***yz\r\n", show, "devSecret masked");
+            Check.Contains("wifiPassword:   ********\r\n", show, "Wi-Fi password masked");
+            Check.Contains("devKey:         ********\r\n", show, "devKey masked");
+            Check.Contains("devSecret:      ********\r\n", show, "devSecret masked");
             Check.Contains("loginDevId:     dev-1\r\n", show, "login");
             Check.Contains("broker:         broker.local:1883 plain\r\n", show, "broker");
             Check.Contains("server:         http://platform.local\r\n", show, "server");
