@@ -15,7 +15,8 @@ namespace Clife.Device.Runtime
     /// </summary>
     public sealed class DeviceRuntime
     {
-        private const int InboxCapacity = 16;
+        /// <summary>How many received messages wait for <see cref="Poll"/>; more are dropped and logged.</summary>
+        public const int InboxCapacity = 16;
         private const int LogLines = 64;
         private const int MsgIdRange = 1 << 30;
         private const int MillisPerSecond = 1000;
@@ -26,6 +27,7 @@ namespace Clife.Device.Runtime
         private readonly ConfigStore _store;
         private readonly Registrar _registrar;
         private readonly MqttInbox _inbox = new MqttInbox(InboxCapacity);
+        private int _inboxDropsLogged;
         private readonly FrameReader _reader = new FrameReader();
         private readonly JsonWriter _writer = new JsonWriter(512);
         private readonly OutboundQueue _queue = new OutboundQueue(Profile.OfflineQueueFrames, Profile.OfflineQueueBytes);
@@ -341,6 +343,12 @@ namespace Clife.Device.Runtime
 
         private void ProcessInbox()
         {
+            int drops = _inbox.Dropped;
+            if (drops != _inboxDropsLogged)
+            {
+                Log.Warn("inbox full: " + (drops - _inboxDropsLogged).ToString() + " received message(s) dropped (at most " + InboxCapacity.ToString() + " wait between polls)");
+                _inboxDropsLogged = drops;
+            }
             while (_inbox.TryTake(out string topic, out byte[] payload))
             {
                 if (_state == DeviceState.Stopped) return;

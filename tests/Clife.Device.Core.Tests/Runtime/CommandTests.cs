@@ -37,6 +37,23 @@ namespace Clife.Device.Tests
             Check.Equal("unknown data point: colour, speed", r.RespCont, "respCont");
         }
 
+        public void Messages_beyond_the_inbox_between_two_polls_are_dropped_and_the_log_says_how_many()
+        {
+            DeviceHarness d = Online(null);
+            int replies = d.Platform.Count(Cmd.QueryReply);
+            for (int i = 0; i < DeviceRuntime.InboxCapacity + 3; i++) d.Platform.SendWithMsgId(Cmd.Query, 8000 + i, "{}");
+            d.Run(100);
+            Check.Equal(replies + DeviceRuntime.InboxCapacity, d.Platform.Count(Cmd.QueryReply), "the first 16 are answered");
+            Check.NotNull(d.Platform.ReplyTo(8000 + DeviceRuntime.InboxCapacity - 1, Cmd.QueryReply), "the 16th is answered");
+            Check.Null(d.Platform.ReplyTo(8000 + DeviceRuntime.InboxCapacity, Cmd.QueryReply), "the 17th was dropped");
+            Check.Contains("inbox full: 3 received message(s) dropped (at most 16 wait between polls)", d.LogLines.All, "logged once with the count");
+            d.Platform.SendWithMsgId(Cmd.Query, 8100, "{}");
+            d.Run(100);
+            Check.NotNull(d.Platform.ReplyTo(8100, Cmd.QueryReply), "the device goes on answering");
+            string log = d.LogLines.All;
+            Check.Equal(-1, log.IndexOf("inbox full", log.IndexOf("inbox full") + 1), "the drops are logged once");
+        }
+
         public void Reply_keeps_the_priority_of_the_request()
         {
             DeviceHarness d = Online(null);
