@@ -777,11 +777,14 @@ namespace Clife.Device.Ota
                 Finish(FileReply.Failed(FileReply.FailedVerification), true);
                 return;
             }
-            Log(f.FileType + " verified: md5 " + Hex.Encode(digest, 0, digest.Length) + ", checkSum " + sum.ToString() + ", " + r.Total.ToString() + " bytes");
+            string md5 = Hex.Encode(digest, 0, digest.Length);
+            Log(f.FileType + " verified: md5 " + md5 + ", checkSum " + sum.ToString() + ", " + r.Total.ToString() + " bytes");
 
             if (f.FileType == Names.TypeFirm)
             {
-                SlotInfo info = _boot.Describe(header!, r.Slot, _chunk);
+                // The MD5 of the slot is the digest just checked: the download hashed the slot's bytes as they were
+                // read back from flash, and the bundle's length is the download's (Bundle.Verify checked it).
+                SlotInfo info = BootManager.Describe(header!, md5);
                 _boot.Activate(r.Slot, info, _msgId);
                 // Reported as soon as the swap is saved: a power cut while the download record is cleared must not lose it.
                 Progress(FileReply.UpgradeProgress, 1);
