@@ -280,17 +280,12 @@ namespace Clife.Device.Ota
         /// <summary>Reads the slot back and describes the image in it (versions, size, MD5).</summary>
         public SlotInfo Describe(BundleHeader header, int slot, byte[] scratch)
         {
-            SlotInfo info = new SlotInfo();
-            info.Valid = true;
-            info.Size = header.TotalLength;
-            info.Software = header.Software.ToString();
-            info.Hardware = header.Hardware.ToString();
-            info.ProductVer = header.ProductVer;
             Md5 md5 = new Md5();
             IFlashArea area = _slots[slot];
-            for (int at = 0; at < info.Size;)
+            int size = header.TotalLength;
+            for (int at = 0; at < size;)
             {
-                int n = info.Size - at;
+                int n = size - at;
                 if (n > scratch.Length) n = scratch.Length;
                 area.Read(at, scratch, 0, n);
                 md5.Update(scratch, 0, n);
@@ -298,7 +293,22 @@ namespace Clife.Device.Ota
             }
             byte[] digest = new byte[Md5.HashSize];
             md5.Final(digest, 0);
-            info.Md5 = Hex.Encode(digest, 0, digest.Length);
+            return Describe(header, Hex.Encode(digest, 0, digest.Length));
+        }
+
+        /// <summary>
+        /// Describes a verified image whose MD5 (lowercase hex of its <see cref="BundleHeader.TotalLength"/> bytes) is
+        /// already known, as when a download hashed the slot's bytes as it wrote them.
+        /// </summary>
+        public static SlotInfo Describe(BundleHeader header, string md5)
+        {
+            SlotInfo info = new SlotInfo();
+            info.Valid = true;
+            info.Size = header.TotalLength;
+            info.Software = header.Software.ToString();
+            info.Hardware = header.Hardware.ToString();
+            info.ProductVer = header.ProductVer;
+            info.Md5 = md5;
             return info;
         }
 

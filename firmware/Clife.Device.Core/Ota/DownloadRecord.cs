@@ -52,8 +52,6 @@ namespace Clife.Device.Ota
         /// </summary>
         public bool Abandoned;
 
-        private const string HexDigits = "0123456789abcdef";
-
         // The hash state's hex text, built here for every save: a download saves its progress every 64 KiB, and a new
         // string per save would be garbage in proportion to the image size.
         private readonly byte[] _hex = new byte[2 * Md5.StateSize];
@@ -76,11 +74,7 @@ namespace Clife.Device.Ota
             w.WriteNumber(KeyOffset, Offset);
             if (HasHashState)
             {
-                for (int i = 0; i < HashState.Length; i++)
-                {
-                    _hex[2 * i] = (byte)HexDigits[HashState[i] >> 4];
-                    _hex[2 * i + 1] = (byte)HexDigits[HashState[i] & 0xF];
-                }
+                Hex.Encode(HashState, 0, HashState.Length, _hex, 0);
                 w.WriteString(KeyHash, _hex, 0, _hex.Length);
             }
             else

@@ -419,7 +419,7 @@ namespace Clife.Device.Ota
                 StartUpload(f, true);
                 return;
             }
-            Reply(FileReply.Progress(FileReply.DownloadProgress, 1));
+            Progress(FileReply.DownloadProgress, 1);
             DownloadRecord record = new DownloadRecord();
             record.File = f;
             record.MsgId = _msgId;
@@ -636,7 +636,7 @@ namespace Clife.Device.Ota
             if (_record.Percent < 100)
             {
                 _record.Percent = 100;
-                Reply(FileReply.Progress(FileReply.DownloadProgress, 100));
+                Progress(FileReply.DownloadProgress, 100);
             }
             _phase = PhaseVerify;
         }
@@ -693,7 +693,7 @@ namespace Clife.Device.Ota
         {
             int step = (int)(done * 100 / total) / ProgressStepPercent * ProgressStepPercent;
             if (step <= reported || step >= 100 || step < ProgressStepPercent) return reported;
-            Reply(FileReply.Progress(respCode, step));
+            Progress(respCode, step);
             return step;
         }
 
@@ -777,14 +777,17 @@ namespace Clife.Device.Ota
                 Finish(FileReply.Failed(FileReply.FailedVerification), true);
                 return;
             }
-            Log(f.FileType + " verified: md5 " + Hex.Encode(digest, 0, digest.Length) + ", checkSum " + sum.ToString() + ", " + r.Total.ToString() + " bytes");
+            string md5 = Hex.Encode(digest, 0, digest.Length);
+            Log(f.FileType + " verified: md5 " + md5 + ", checkSum " + sum.ToString() + ", " + r.Total.ToString() + " bytes");
 
             if (f.FileType == Names.TypeFirm)
             {
-                SlotInfo info = _boot.Describe(header!, r.Slot, _chunk);
+                // The MD5 of the slot is the digest just checked: the download hashed the slot's bytes as they were
+                // read back from flash, and the bundle's length is the download's (Bundle.Verify checked it).
+                SlotInfo info = BootManager.Describe(header!, md5);
                 _boot.Activate(r.Slot, info, _msgId);
                 // Reported as soon as the swap is saved: a power cut while the download record is cleared must not lose it.
-                Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
+                Progress(FileReply.UpgradeProgress, 1);
                 ForgetDownload();
                 Log("slot " + BootRecord.SlotName(r.Slot) + " holds " + info.Software + " and boots next, on trial: rebooting");
                 _phase = PhaseIdle;
@@ -793,7 +796,7 @@ namespace Clife.Device.Ota
             }
             if (f.FileType == Names.TypeSubFirm)
             {
-                Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
+                Progress(FileReply.UpgradeProgress, 1);
                 string? refused = _subDevices!.Begin(f.DevNum, (int)r.Total, f.Software);
                 if (refused != null)
                 {
@@ -806,7 +809,7 @@ namespace Clife.Device.Ota
                 return;
             }
             // PROFILE: applied first, so that a profile the application refuses never replaces the stored one.
-            Reply(FileReply.Progress(FileReply.UpgradeProgress, 1));
+            Progress(FileReply.UpgradeProgress, 1);
             string? rejected = _profileHandler != null ? _profileHandler.Apply(_profile!, (int)r.Total) : null;
             if (rejected != null)
             {
@@ -815,7 +818,7 @@ namespace Clife.Device.Ota
             }
             _profiles.Save(_profile!, 0, (int)r.Total);
             Log("profile of " + r.Total.ToString() + " bytes stored and applied");
-            Reply(FileReply.Progress(FileReply.UpgradeProgress, 100));
+            Progress(FileReply.UpgradeProgress, 100);
             NextEntry();
         }
 
@@ -846,7 +849,7 @@ namespace Clife.Device.Ota
             }
             _device.Identity.SubDevices = _subDevices.Versions();
             Log("sub-device " + f.DevNum.ToString() + " updated to " + f.Software);
-            Reply(FileReply.Progress(FileReply.UpgradeProgress, 100));
+            Progress(FileReply.UpgradeProgress, 100);
             ForgetDownload();
             SendVersions(_msgId, _prio);
             NextEntry();
@@ -884,7 +887,7 @@ namespace Clife.Device.Ota
                 }
                 _uploadLength = _uploadFile.Length;
             }
-            if (first) Reply(FileReply.Progress(FileReply.DownloadProgress, 1));
+            if (first) Progress(FileReply.DownloadProgress, 1);
             _uploadOffset = 0;
             _uploadPercent = 1;
             _upload = _http.OpenPost(f.Url, f.FileType == Names.TypeLog ? "text/plain" : "application/octet-stream", _uploadLength, _device.CurrentConfig.CaPem, TransferTimeoutMs);
@@ -923,7 +926,7 @@ namespace Clife.Device.Ota
                 return;
             }
             Log(_entries[_entry].FileType + " uploaded: " + _uploadLength.ToString() + " bytes");
-            Reply(FileReply.Progress(FileReply.DownloadProgress, 100));
+            Progress(FileReply.DownloadProgress, 100);
             NextEntry();
         }
 
@@ -960,7 +963,7 @@ namespace Clife.Device.Ota
             switch (b.Report)
             {
                 case BootRecord.ReportUpgraded:
-                    _device.SendFileReply(b.MsgId, Profile.PrioMedium, FileReply.Progress(FileReply.UpgradeProgress, 100));
+                    _device.SendFileProgress(b.MsgId, Profile.PrioMedium, FileReply.UpgradeProgress, 100);
                     SendVersions(b.MsgId, Profile.PrioMedium);
                     Log("reported the finished upgrade to " + _device.Identity.Software);
                     break;
@@ -1019,6 +1022,8 @@ namespace Clife.Device.Ota
         private long Capacity() => _profile != null ? _profile.Length : _boot.Slot(_record.Slot).Size;
 
         private void Reply(FileReply reply) => _device.SendFileReply(_msgId, _prio, reply);
+
+        private void Progress(int respCode, int percent) => _device.SendFileProgress(_msgId, _prio, respCode, percent);
 
         private void Reply(long msgId, int prio, FileReply reply) => _device.SendFileReply(msgId, prio, reply);
 

@@ -508,13 +508,34 @@ namespace Clife.Device.Runtime
         /// <summary>Sends a 2018 (a reply to a 2019, or an unsolicited event with a new msgId when msgId is -1).</summary>
         public void SendFileReply(long msgId, int prio, FileReply reply)
         {
-            bool solicited = msgId >= 0;
-            long id = solicited ? msgId : NextMsgId();
-            FrameWriter.Begin(_writer, Cmd.FileReply, Profile.DirToPlatform, id, prio, Clock.NowMs);
+            long id = BeginFileReply(msgId, prio);
             reply.Write(_writer);
+            EndFileReply(msgId, id, prio);
+        }
+
+        /// <summary>
+        /// Sends a 2018 progress event {respCode, "percent"} like <see cref="SendFileReply"/>, written straight into the
+        /// frame (<see cref="FileReply.WriteProgress"/>) without a message object: a download sends it every 10 %.
+        /// </summary>
+        public void SendFileProgress(long msgId, int prio, int respCode, int percent)
+        {
+            long id = BeginFileReply(msgId, prio);
+            FileReply.WriteProgress(_writer, respCode, percent);
+            EndFileReply(msgId, id, prio);
+        }
+
+        private long BeginFileReply(long msgId, int prio)
+        {
+            long id = msgId >= 0 ? msgId : NextMsgId();
+            FrameWriter.Begin(_writer, Cmd.FileReply, Profile.DirToPlatform, id, prio, Clock.NowMs);
+            return id;
+        }
+
+        private void EndFileReply(long msgId, long id, int prio)
+        {
             FrameWriter.End(_writer);
             // Only the first answer to a 2019 is cached; progress events that follow reuse its msgId.
-            SendWritten(Cmd.FileReply, id, prio, solicited && _replies.Find(Cmd.FileReply, id) < 0);
+            SendWritten(Cmd.FileReply, id, prio, msgId >= 0 && _replies.Find(Cmd.FileReply, id) < 0);
         }
 
         /// <summary>Queues a full data report (2006) with the given priority.</summary>

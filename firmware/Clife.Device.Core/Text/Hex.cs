@@ -22,6 +22,23 @@ namespace Clife.Device.Text
             return new string(chars);
         }
 
+        /// <summary>
+        /// Writes the lowercase hex text of <paramref name="count"/> bytes of <paramref name="data"/> from
+        /// <paramref name="offset"/> as ASCII into <paramref name="output"/> at <paramref name="outputOffset"/>
+        /// (2 * <paramref name="count"/> bytes). Allocates nothing.
+        /// </summary>
+        public static void Encode(byte[] data, int offset, int count, byte[] output, int outputOffset)
+        {
+            ByteRange.Check(data, offset, count, nameof(data));
+            ByteRange.Check(output, outputOffset, 2 * count, nameof(output));
+            for (int i = 0; i < count; i++)
+            {
+                int b = data[offset + i];
+                output[outputOffset + 2 * i] = (byte)Digits[b >> 4];
+                output[outputOffset + 2 * i + 1] = (byte)Digits[b & 0xF];
+            }
+        }
+
         /// <summary>Decodes hex text (upper or lower case) into a new array.</summary>
         /// <exception cref="CodecException">The text has an odd length or a character that is not a hex digit.</exception>
         public static byte[] Decode(string hex)

@@ -324,20 +324,29 @@ namespace Clife.Device.Tests.Protocol
             return back;
         }
 
+        /// <summary>A progress event as a message: what <see cref="FileReply.WriteProgress"/> writes without one.</summary>
+        private static FileReply Progress(int respCode, int percent)
+        {
+            FileReply m = new FileReply();
+            m.RespCode = respCode;
+            m.RespCont = percent.ToString();
+            return m;
+        }
+
         public void Download_progress_round_trips_with_the_percent_as_a_string()
         {
             int[] percents = { 1, 10, 50, 100 };
             for (int i = 0; i < percents.Length; i++)
             {
                 string p = percents[i].ToString();
-                FileReplyRoundTrip(FileReply.Progress(FileReply.DownloadProgress, percents[i]), "{\"respCode\":1,\"respCont\":\"" + p + "\"}");
+                FileReplyRoundTrip(Progress(FileReply.DownloadProgress, percents[i]), "{\"respCode\":1,\"respCont\":\"" + p + "\"}");
             }
         }
 
         public void Upgrade_progress_round_trips_with_the_percent_as_a_string()
         {
-            FileReplyRoundTrip(FileReply.Progress(FileReply.UpgradeProgress, 1), "{\"respCode\":0,\"respCont\":\"1\"}");
-            FileReplyRoundTrip(FileReply.Progress(FileReply.UpgradeProgress, 100), "{\"respCode\":0,\"respCont\":\"100\"}");
+            FileReplyRoundTrip(Progress(FileReply.UpgradeProgress, 1), "{\"respCode\":0,\"respCont\":\"1\"}");
+            FileReplyRoundTrip(Progress(FileReply.UpgradeProgress, 100), "{\"respCode\":0,\"respCont\":\"100\"}");
         }
 
         public void Progress_written_without_allocation_is_the_same_as_the_message()
@@ -353,7 +362,7 @@ namespace Clife.Device.Tests.Protocol
                     direct.Reset();
                     FileReply.WriteProgress(direct, codes[c], percents[p]);
                     message.Reset();
-                    FileReply.Progress(codes[c], percents[p]).Write(message);
+                    Progress(codes[c], percents[p]).Write(message);
                     Check.Bytes(message.ToArray(), direct.ToArray(), "progress {" + codes[c].ToString() + "," + percents[p].ToString() + "}");
                 }
             }

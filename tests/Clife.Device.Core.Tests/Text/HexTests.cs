@@ -18,6 +18,15 @@ namespace Clife.Device.Tests.Text
             Check.Equal("abcd", Hex.Encode(data, 1, 2));
         }
 
+        public void Encode_into_bytes_writes_the_same_digits_as_ascii_at_the_offset()
+        {
+            byte[] data = { 0x01, 0x00, 0x0F, 0xA5, 0xFF, 0x10 };
+            byte[] output = { 0x2A, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x2A };
+            Hex.Encode(data, 1, 5, output, 1);
+            Check.Bytes(new byte[] { 0x2A, (byte)'0', (byte)'0', (byte)'0', (byte)'f', (byte)'a', (byte)'5', (byte)'f', (byte)'f', (byte)'1', (byte)'0', 0x2A }, output);
+            Check.Throws(typeof(ArgumentOutOfRangeException), delegate { Hex.Encode(data, 0, 6, output, 1); });
+        }
+
         public void Encode_of_nothing_is_empty()
         {
             Check.Equal("", Hex.Encode(new byte[3], 3, 0));

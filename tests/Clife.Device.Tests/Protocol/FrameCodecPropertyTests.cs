@@ -203,7 +203,7 @@ namespace Clife.Device.Tests.Protocol
                 FileReply.WriteProgress(direct, code, percent);
                 FrameWriter.End(direct);
                 FrameWriter.Begin(message, head.Cmd, head.Dir, head.MsgId, head.Prio, head.Timestamp);
-                FileReply.Progress(code, percent).Write(message);
+                new FileReply { RespCode = code, RespCont = percent.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Write(message);
                 FrameWriter.End(message);
                 Assert.Equal(message.ToArray(), direct.ToArray());
                 byte[] frame = direct.ToArray();

@@ -143,7 +143,7 @@ namespace Clife.Device.Tests.Protocol
 
         public static readonly Gen<FileReply> FileReply = Gen.Frequency(
             (2, Gen.Select(Gen.OneOf(Clife.Device.Protocol.FileReply.DownloadProgress, Clife.Device.Protocol.FileReply.UpgradeProgress), Gen.Int[0, 100],
-                (code, percent) => Clife.Device.Protocol.FileReply.Progress(code, percent))),
+                (code, percent) => new FileReply { RespCode = code, RespCont = percent.ToString(System.Globalization.CultureInfo.InvariantCulture) })),
             (1, Gen.OneOf(Names.ScopeAll, Names.TypeFirm, Names.TypeSubFirm).Select(Clife.Device.Protocol.FileReply.Request)),
             (1, Gen.OneOf(Gen.OneOf("0", "1", "2"), Text).Select(Clife.Device.Protocol.FileReply.Failed)),
             (2, Gen.Select(Text, NonNegativeInt, DevVersions, Clife.Device.Protocol.FileReply.Versions)),

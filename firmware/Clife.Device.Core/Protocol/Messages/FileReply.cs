@@ -35,19 +35,11 @@ namespace Clife.Device.Protocol
         /// <summary>Device versions (required for respCode 3), or null.</summary>
         public DevVersion[]? DevVer;
 
-        /// <summary>A progress event: download (respCode 1) or upgrade (respCode 0).</summary>
-        public static FileReply Progress(int respCode, int percent)
-        {
-            FileReply m = new FileReply();
-            m.RespCode = respCode;
-            m.RespCont = percent.ToString();
-            return m;
-        }
-
         /// <summary>
-        /// Writes the data object of a progress event, {"respCode":respCode,"respCont":"percent"}, straight into the
-        /// writer without allocating (progress is sent many times during a download). Same output as
-        /// <c>Progress(respCode, percent).Write(w)</c>.
+        /// Writes the data object of a progress event, download (respCode 1) or upgrade (respCode 0),
+        /// {"respCode":respCode,"respCont":"percent"}, straight into the writer without allocating (progress is sent
+        /// many times during a download). Same output as <see cref="Write"/> of a reply with that respCode and the
+        /// percent as respCont.
         /// </summary>
         /// <exception cref="System.ArgumentOutOfRangeException">respCode is not 0 or 1, or percent is outside 0..100.</exception>
         public static void WriteProgress(JsonWriter w, int respCode, int percent)
