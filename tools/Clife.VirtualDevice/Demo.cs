@@ -175,7 +175,7 @@ public sealed class Demo
         byte[] image = VirtualDevice.BuildImage("1.1.0.0", "1.0", 2);
         long afterOta = sim.LastSequence;
         long ota = await sim.SendFirmwareAsync(devId, "lamp-1.1.0.0.bin", image, "1.1.0.0", "1.0", 2, cancellationToken: cancel);
-        Say($"platform sent 2019 DOWN FIRM 1.1.0.0 ({image.Length} bytes, md5 {Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(image))})");
+        Say($"platform sent 2019 DOWN FIRM 1.1.0.0 ({image.Length} bytes, md5 {FileImage.Md5Hex(image)})");
         FileEvent done = await sim.WaitForFileEventAsync(devId, e => e.MsgId == ota && e.RespCode == 3, TimeSpan.FromSeconds(60), 0, cancel);
         List<string> sequence = Events(sim, devId, ota);
         Say("2018 events: " + string.Join(" ", sequence));
