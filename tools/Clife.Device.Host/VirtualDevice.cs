@@ -260,7 +260,7 @@ public sealed class VirtualDevice : IDisposable
         }
         Boots++;
         string entry = decision.Header!.EntryPoint;
-        string? startFailure = entry == CrashingEntryPoint ? "its entry point threw" : LoadAssemblies(areas[decision.Slot == 0 ? StorageLayout.SlotA : StorageLayout.SlotB], decision.Header);
+        string? startFailure = entry == CrashingEntryPoint ? "its entry point threw" : LoadAssemblies(boot.Slot(decision.Slot), decision.Header);
         if (startFailure is not null)
         {
             FailedStarts++;

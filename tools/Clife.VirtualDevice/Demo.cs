@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Clife.Device.Host;
 using Clife.Device.Host.Boards;
+using Clife.Device.Host.Console;
 using Clife.Device.Runtime;
 using DeviceState = Clife.Device.Runtime.DeviceState;
 using Clife.Simulator;
@@ -175,7 +176,7 @@ public sealed class Demo
         byte[] image = VirtualDevice.BuildImage("1.1.0.0", "1.0", 2);
         long afterOta = sim.LastSequence;
         long ota = await sim.SendFirmwareAsync(devId, "lamp-1.1.0.0.bin", image, "1.1.0.0", "1.0", 2, cancellationToken: cancel);
-        Say($"platform sent 2019 DOWN FIRM 1.1.0.0 ({image.Length} bytes, md5 {Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(image))})");
+        Say($"platform sent 2019 DOWN FIRM 1.1.0.0 ({image.Length} bytes, md5 {FileImage.Md5Hex(image)})");
         FileEvent done = await sim.WaitForFileEventAsync(devId, e => e.MsgId == ota && e.RespCode == 3, TimeSpan.FromSeconds(60), 0, cancel);
         List<string> sequence = Events(sim, devId, ota);
         Say("2018 events: " + string.Join(" ", sequence));
@@ -246,47 +247,31 @@ public sealed class Demo
     private sealed class ConsoleCapture
     {
         private readonly VirtualDevice _device;
-        private readonly List<byte> _output = new();
-        private readonly object _lock = new();
+        private readonly ConsoleTranscript _transcript;
 
         public ConsoleCapture(VirtualDevice device)
         {
             _device = device;
-            device.ConsoleStream.Output += bytes =>
-            {
-                lock (_lock) _output.AddRange(bytes);
-            };
+            _transcript = new ConsoleTranscript(device.ConsoleStream);
         }
 
         /// <summary>Everything the console wrote so far.</summary>
-        public string AllOutput
-        {
-            get
-            {
-                lock (_lock) return System.Text.Encoding.UTF8.GetString(_output.ToArray());
-            }
-        }
+        public string AllOutput => _transcript.Text;
 
         /// <summary>Types a line and returns the console's answer (up to the next prompt).</summary>
         public string Run(string line)
         {
-            int start;
-            lock (_lock) start = _output.Count;
+            int start = _transcript.Length;
             _device.Type(line);
             DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
             while (DateTime.UtcNow < deadline)
             {
-                string text = Since(start);
+                string text = _transcript.Since(start);
                 if (text.EndsWith(Clife.Device.Shell.ServiceConsole.Prompt, StringComparison.Ordinal))
                     return text[..^Clife.Device.Shell.ServiceConsole.Prompt.Length];
                 Thread.Sleep(10);
             }
-            return Since(start);
-        }
-
-        private string Since(int start)
-        {
-            lock (_lock) return System.Text.Encoding.UTF8.GetString(_output.GetRange(start, _output.Count - start).ToArray());
+            return _transcript.Since(start);
         }
     }
 }

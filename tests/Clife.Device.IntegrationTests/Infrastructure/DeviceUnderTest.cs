@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Clife.Device.Hal;
 using Clife.Device.Host;
 using Clife.Device.Host.Boards;
+using Clife.Device.Host.Console;
 using Clife.Device.Runtime;
 using Clife.Device.Shell;
 using Clife.Simulator;
@@ -27,8 +27,7 @@ public sealed class DeviceUnderTest : IDisposable
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
 
     private static int _macCounter;
-    private readonly List<byte> _console = new();
-    private readonly object _consoleLock = new();
+    private readonly ConsoleTranscript _console;
 
     private DeviceUnderTest(ITestOutputHelper output, Func<DataModel>? model)
     {
@@ -41,10 +40,7 @@ public sealed class DeviceUnderTest : IDisposable
             PollIntervalMs = 2,
             ModelFactory = model ?? VirtualDeviceOptions.SampleModel,
         });
-        Device.ConsoleStream.Output += bytes =>
-        {
-            lock (_consoleLock) _console.AddRange(bytes);
-        };
+        _console = new ConsoleTranscript(Device.ConsoleStream);
     }
 
     /// <summary>The virtual device.</summary>
@@ -57,13 +53,7 @@ public sealed class DeviceUnderTest : IDisposable
     public string DevId => Device.Get(r => r.Config.LoginDevId);
 
     /// <summary>Everything the console printed so far.</summary>
-    public string ConsoleOutput
-    {
-        get
-        {
-            lock (_consoleLock) return Encoding.UTF8.GetString(_console.ToArray());
-        }
-    }
+    public string ConsoleOutput => _console.Text;
 
     /// <summary>Creates and boots a blank device (no configuration).</summary>
     public static DeviceUnderTest Start(ITestOutputHelper output, Func<DataModel>? model = null)
@@ -135,15 +125,11 @@ public sealed class DeviceUnderTest : IDisposable
 
     private async Task<string> TypeAsync(string line, Func<string, bool> answered)
     {
-        int start;
-        lock (_consoleLock) start = _console.Count;
+        int start = _console.Length;
         Device.Type(line);
         string text = "";
-        await Poll.UntilAsync(() =>
-        {
-            lock (_consoleLock) text = Encoding.UTF8.GetString(_console.GetRange(start, _console.Count - start).ToArray());
-            return answered(text);
-        }, TimeSpan.FromSeconds(10), () => $"the console did not answer `{line}` within 10 s; it printed: {text}");
+        await Poll.UntilAsync(() => answered(text = _console.Since(start)), TimeSpan.FromSeconds(10),
+            () => $"the console did not answer `{line}` within 10 s; it printed: {text}");
         return text;
     }
 

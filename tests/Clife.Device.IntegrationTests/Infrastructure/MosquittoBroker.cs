@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Clife.Simulator.Mqtt;
 
 namespace Clife.Device.IntegrationTests.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         };
         if (tls is not null)
         {
-            TlsPort = tls.Port ?? FreeTcpPort();
+            TlsPort = tls.Port ?? FreePort.Find();
             lines.AddRange(
             [
                 $"listener {TlsPort} 127.0.0.1",
@@ -147,7 +148,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         string exe = FindExecutable() ?? throw new InvalidOperationException(
             "mosquitto is not installed: the MQTT integration tests need a real broker. Install it (Debian/Ubuntu: `apt-get install mosquitto`; .ci/run does this) and run the tests again.");
-        var broker = new MosquittoBroker(exe, port ?? FreeTcpPort(), allowAnonymous, tls, log);
+        var broker = new MosquittoBroker(exe, port ?? FreePort.Find(), allowAnonymous, tls, log);
         try
         {
             await broker.StartProcessAsync().ConfigureAwait(false);
@@ -250,16 +251,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>A TCP port that was free a moment ago on 127.0.0.1.</summary>
-    public static int FreeTcpPort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     /// <inheritdoc />

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Clife.Device.IntegrationTests.Infrastructure;
 using Clife.Simulator;
 using Clife.Simulator.Admin;
+using Clife.Simulator.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -34,8 +35,8 @@ public sealed class CliProcessTests(ITestOutputHelper output)
     public async Task Serve_runs_as_a_process_answers_operator_commands_and_stops_cleanly_on_SIGTERM()
     {
         Assert.True(OperatingSystem.IsLinux(), "this test sends SIGTERM");
-        int http = MosquittoBroker.FreeTcpPort();
-        int mqtt = MosquittoBroker.FreeTcpPort();
+        int http = FreePort.Find();
+        int mqtt = FreePort.Find();
         using Process serve = Process.Start(Dotnet("serve", "--http-port", http.ToString(), "--mqtt-port", mqtt.ToString(), "--product", $"{Sim.Product}:{Sim.DevKey}"))!;
         Task<string> serveOut = serve.StandardOutput.ReadToEndAsync();
         Task<string> serveErr = serve.StandardError.ReadToEndAsync();

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Clife.Device.IntegrationTests.Infrastructure;
 using Clife.Simulator;
 using Clife.Simulator.Admin;
+using Clife.Simulator.Mqtt;
 using Clife.Simulator.Cli;
 using Clife.Simulator.Protocol;
 using Xunit;
@@ -169,7 +170,7 @@ public sealed class CliTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_simulator_that_is_not_running_is_reported_as_not_reachable()
     {
-        int unused = MosquittoBroker.FreeTcpPort();
+        int unused = FreePort.Find();
         var o = new StringWriter();
         var e = new StringWriter();
 
@@ -198,8 +199,8 @@ public sealed class CliServeTests(ITestOutputHelper output)
     [Fact]
     public async Task Serve_starts_a_simulator_with_products_from_options_and_a_file_and_stops_on_cancel()
     {
-        int http = MosquittoBroker.FreeTcpPort();
-        int mqtt = MosquittoBroker.FreeTcpPort();
+        int http = FreePort.Find();
+        int mqtt = FreePort.Find();
         string products = Path.Combine(Path.GetTempPath(), $"clife-products-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(products, """{"products":[{"productCode":"F1","devKey":"abcdefghijklmnop","cipherMode":"CBC","iv":"0123456789abcdef","authLevels":[1]}]}""");
         var o = new SyncWriter(output);

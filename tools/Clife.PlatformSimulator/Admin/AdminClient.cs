@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Clife.Simulator.Protocol;
 
 namespace Clife.Simulator.Admin;
 
@@ -71,7 +72,7 @@ public sealed class AdminClient : IDisposable
     public Task<JsonNode> OfflineAsync(string devId, int? seconds = null, int waitMs = 0, CancellationToken ct = default)
     {
         var data = new JsonObject();
-        if (seconds is int s) data["seconds"] = s;
+        if (seconds is int s) data[Fields.Seconds] = s;
         return CommandAsync(devId, "offline", data, waitMs, ct);
     }
 

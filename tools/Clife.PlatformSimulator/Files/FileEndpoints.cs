@@ -45,7 +45,7 @@ internal static class FileEndpoints
             await ctx.Response.WriteAsync($"no file '{name}'").ConfigureAwait(false);
             return;
         }
-        (byte[] content, FileMisbehavior m, int arrival) = begun.Value;
+        (byte[] content, string md5, FileMisbehavior m, int arrival) = begun.Value;
         long sent = 0;
         int status = StatusCodes.Status200OK;
         string? fault = null;
@@ -73,7 +73,7 @@ internal static class FileEndpoints
             ByteRange range = new(0, content.Length - 1);
             ByteRange.Kind kind = m.IgnoreRange ? ByteRange.Kind.Whole : ByteRange.Parse(rangeHeader, content.Length, out range);
             if (m.IgnoreRange && rangeHeader is not null) fault = Append(fault, "range ignored");
-            ctx.Response.Headers.ETag = $"\"{store.Find(name)?.Md5}\"";
+            ctx.Response.Headers.ETag = $"\"{md5}\"";
             if (!m.IgnoreRange) ctx.Response.Headers.AcceptRanges = "bytes";
             ctx.Response.ContentType = "application/octet-stream";
             if (kind == ByteRange.Kind.Unsatisfiable)

@@ -75,19 +75,19 @@ public sealed class FileStore
     }
 
     /// <summary>
-    /// Starts serving a request: returns the bytes to serve, the misbehaviour that applies to this request (None once
-    /// its Times are used up) and the request's place in the order of arrival, or null when the file is unknown.
+    /// Starts serving a request: returns the bytes to serve and their md5, the misbehaviour that applies to this request
+    /// (None once its Times are used up) and the request's place in the order of arrival, or null when the file is unknown.
     /// </summary>
-    internal (byte[] Content, FileMisbehavior Misbehavior, int Arrival)? BeginRequest(string name)
+    internal (byte[] Content, string Md5, FileMisbehavior Misbehavior, int Arrival)? BeginRequest(string name)
     {
         lock (_gate)
         {
             if (!_files.TryGetValue(name, out Entry? e)) return null;
             int arrival = e.RequestsBegun++;
             FileMisbehavior m = e.Misbehavior;
-            if (!m.IsActive || (m.Times is int t && e.FaultsServed >= t)) return (e.Content, FileMisbehavior.None, arrival);
+            if (!m.IsActive || (m.Times is int t && e.FaultsServed >= t)) return (e.Content, e.Md5, FileMisbehavior.None, arrival);
             e.FaultsServed++;
-            return (e.Content, m, arrival);
+            return (e.Content, e.Md5, m, arrival);
         }
     }
 

@@ -50,11 +50,13 @@ internal sealed class RegistrationEndpoint
         string? queryProduct = NullIfEmpty(q["productCode"].ToString());
         string? queryDevId = NullIfEmpty(q["devId"].ToString());
         _log.Info("http", $"POST {Path} authLevel={authText ?? "-"} productCode={queryProduct ?? "-"} devId={queryDevId ?? "-"}");
+        Task Fail(long msgId, int status, int respCode, string reason, string? mac = null)
+            => FailAsync(ctx, msgId, status, respCode, reason, authText, queryProduct, queryDevId, mac);
 
         RegistrationFault fault = _fault.Take(f => f.Kind is RegistrationFaultKind.Http500 or RegistrationFaultKind.Hang);
         if (fault.Kind == RegistrationFaultKind.Http500)
         {
-            await FailAsync(ctx, 0, StatusCodes.Status500InternalServerError, RespCode.Refused, "simulated server error", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(0, StatusCodes.Status500InternalServerError, RespCode.Refused, "simulated server error").ConfigureAwait(false);
             return;
         }
         if (fault.Kind == RegistrationFaultKind.Hang)
@@ -80,24 +82,24 @@ internal sealed class RegistrationEndpoint
         }
         catch (InvalidDataException e)
         {
-            await FailAsync(ctx, 0, StatusCodes.Status400BadRequest, RespCode.BadRequest, e.Message, authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(0, StatusCodes.Status400BadRequest, RespCode.BadRequest, e.Message).ConfigureAwait(false);
             return;
         }
 
         if (!Frame.TryParse(body, out Frame? request, out string? frameError))
         {
-            await FailAsync(ctx, 0, StatusCodes.Status400BadRequest, RespCode.BadRequest, $"body is not a frame: {frameError}", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(0, StatusCodes.Status400BadRequest, RespCode.BadRequest, $"body is not a frame: {frameError}").ConfigureAwait(false);
             return;
         }
         long msgId = request!.MsgId;
         if (request.Cmd != PlatformCmd.Register)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, $"cmd must be {PlatformCmd.Register}, got {request.Cmd}", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, $"cmd must be {PlatformCmd.Register}, got {request.Cmd}").ConfigureAwait(false);
             return;
         }
         if (authText is null || !int.TryParse(authText, out int authLevel) || authLevel is < 0 or > 2)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "authLevel missing or not 0, 1 or 2", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "authLevel missing or not 0, 1 or 2").ConfigureAwait(false);
             return;
         }
 
@@ -107,18 +109,18 @@ internal sealed class RegistrationEndpoint
         {
             if (queryDevId is null)
             {
-                await FailAsync(ctx, msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "authLevel 0 needs devId", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+                await Fail(msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "authLevel 0 needs devId").ConfigureAwait(false);
                 return;
             }
             product = queryProduct is not null ? _products.Find(queryProduct) : _products.FindByProvisionedDevId(queryDevId);
             if (product is null && queryProduct is not null)
             {
-                await FailAsync(ctx, msgId, StatusCodes.Status403Forbidden, RespCode.UnknownProduct, $"unknown product '{queryProduct}'", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+                await Fail(msgId, StatusCodes.Status403Forbidden, RespCode.UnknownProduct, $"unknown product '{queryProduct}'").ConfigureAwait(false);
                 return;
             }
             if (product is null || !product.DevIds.Contains(queryDevId, StringComparer.Ordinal))
             {
-                await FailAsync(ctx, msgId, StatusCodes.Status403Forbidden, RespCode.AuthLevelRefused, $"devId '{queryDevId}' is not provisioned{(product is null ? "" : $" for product '{product.ProductCode}'")}", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+                await Fail(msgId, StatusCodes.Status403Forbidden, RespCode.AuthLevelRefused, $"devId '{queryDevId}' is not provisioned{(product is null ? "" : $" for product '{product.ProductCode}'")}").ConfigureAwait(false);
                 return;
             }
         }
@@ -126,26 +128,26 @@ internal sealed class RegistrationEndpoint
         {
             if (queryProduct is null)
             {
-                await FailAsync(ctx, msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, $"authLevel {authLevel} needs productCode", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+                await Fail(msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, $"authLevel {authLevel} needs productCode").ConfigureAwait(false);
                 return;
             }
             product = _products.Find(queryProduct);
             if (product is null)
             {
-                await FailAsync(ctx, msgId, StatusCodes.Status403Forbidden, RespCode.UnknownProduct, $"unknown product '{queryProduct}'", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+                await Fail(msgId, StatusCodes.Status403Forbidden, RespCode.UnknownProduct, $"unknown product '{queryProduct}'").ConfigureAwait(false);
                 return;
             }
         }
         if (!product.AuthLevels.Contains(authLevel))
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status403Forbidden, RespCode.AuthLevelRefused, $"product '{product.ProductCode}' does not allow authLevel {authLevel}", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status403Forbidden, RespCode.AuthLevelRefused, $"product '{product.ProductCode}' does not allow authLevel {authLevel}").ConfigureAwait(false);
             return;
         }
 
         // Decrypt and read the data object.
         if (request.Data is not JsonValue dataValue || dataValue.GetValueKind() != JsonValueKind.String)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "data must be a base64 string of the encrypted data object", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "data must be a base64 string of the encrypted data object").ConfigureAwait(false);
             return;
         }
         DataCipher cipher = product.CreateCipher();
@@ -156,12 +158,12 @@ internal sealed class RegistrationEndpoint
         }
         catch (Exception e) when (e is CryptographicException or JsonException)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status401Unauthorized, RespCode.DecryptFailed, $"data cannot be decrypted with the product's devKey: {e.Message}", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status401Unauthorized, RespCode.DecryptFailed, $"data cannot be decrypted with the product's devKey: {e.Message}").ConfigureAwait(false);
             return;
         }
         if (data is null)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status401Unauthorized, RespCode.DecryptFailed, "decrypted data is not a JSON object (wrong devKey?)", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status401Unauthorized, RespCode.DecryptFailed, "decrypted data is not a JSON object (wrong devKey?)").ConfigureAwait(false);
             return;
         }
         _log.Info("http", $"register data (decrypted): {Redactor.ToSafeJson(data)}");
@@ -171,17 +173,17 @@ internal sealed class RegistrationEndpoint
         string? mac = JsonValues.GetText(data[Fields.Mac]);
         if (dataProduct is not null && dataProduct != product.ProductCode)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status403Forbidden, RespCode.UnknownProduct, $"productCode '{dataProduct}' in data differs from '{product.ProductCode}'", authText, queryProduct, queryDevId, mac).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status403Forbidden, RespCode.UnknownProduct, $"productCode '{dataProduct}' in data differs from '{product.ProductCode}'", mac).ConfigureAwait(false);
             return;
         }
         if (authLevel == 0 && dataDevId is not null && dataDevId != queryDevId)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status403Forbidden, RespCode.AuthLevelRefused, $"devId '{dataDevId}' in data differs from '{queryDevId}'", authText, queryProduct, queryDevId, mac).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status403Forbidden, RespCode.AuthLevelRefused, $"devId '{dataDevId}' in data differs from '{queryDevId}'", mac).ConfigureAwait(false);
             return;
         }
         if (mac is null)
         {
-            await FailAsync(ctx, msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "mac missing in data", authText, queryProduct, queryDevId, null).ConfigureAwait(false);
+            await Fail(msgId, StatusCodes.Status400BadRequest, RespCode.BadRequest, "mac missing in data").ConfigureAwait(false);
             return;
         }
 
