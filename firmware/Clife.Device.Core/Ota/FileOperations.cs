@@ -105,6 +105,7 @@ namespace Clife.Device.Ota
             Pending = _downloads.Load();
             BootedAtMs = device.Hal.Clock.NowMs;
             if (subDevices != null) device.Identity.SubDevices = subDevices.Versions();
+            if (profileHandler != null) ApplyStoredProfile(profileHandler);
         }
 
         /// <summary>Magic number of the profile record ("PROF").</summary>
@@ -310,6 +311,18 @@ namespace Clife.Device.Ota
             byte[] profile = new byte[length];
             Array.Copy(buffer, profile, length);
             return profile;
+        }
+
+        /// <summary>At boot: hands the stored profile to the application, so that what was installed stays in force.</summary>
+        private void ApplyStoredProfile(IProfileHandler handler)
+        {
+            byte[] buffer = new byte[_profiles.MaxPayload];
+            int length = _profiles.Load(buffer);
+            if (length < 0) return;
+            string? refused = handler.Apply(buffer, length);
+            Log(refused == null
+                ? "stored profile of " + length.ToString() + " bytes applied"
+                : "stored profile of " + length.ToString() + " bytes refused by the application: " + refused);
         }
 
         // ---- Checks ----

@@ -25,9 +25,32 @@ namespace Clife.Device.Tests.Ota
             Check.False(_h.Record.Slots[1].Valid, "slots untouched");
             Check.True(_h.Flash.Operations > bootRecordOps, "written to flash");
 
+            _h.Profiles.Applied = null;
             _h.Reboot();
             _h.RunUntilConnected(10000);
             Check.Bytes(_first, _h.Ota.StoredProfile()!, "stored after a reboot");
+            Check.Bytes(_first, _h.Profiles.Applied!, "applied again at boot");
+            Check.Equal(2, _h.Profiles.Count, "applied once per install and once per boot");
+            Check.Contains("stored profile of " + _first.Length.ToString() + " bytes applied", _h.LogLines.All, "logged");
+        }
+
+        public void Without_a_stored_profile_nothing_is_applied_at_boot()
+        {
+            _h.Reboot();
+            _h.RunUntilConnected(10000);
+            Check.Equal(0, _h.Profiles.Count, "nothing applied");
+            Check.Null(_h.Profiles.Applied, "nothing applied");
+        }
+
+        public void A_stored_profile_the_application_refuses_at_boot_is_logged_and_kept()
+        {
+            Send(FileEntry.Describing(Names.TypeProfile, _h.Host("profile.json", _first), _first));
+            _h.Profiles.RefuseNext = "schema 2 expected";
+            _h.Reboot();
+            _h.RunUntilConnected(10000);
+            Check.Equal(1, _h.Profiles.Count, "only the install applied it");
+            Check.Contains("stored profile of " + _first.Length.ToString() + " bytes refused by the application: schema 2 expected", _h.LogLines.All, "logged with the reason");
+            Check.Bytes(_first, _h.Ota.StoredProfile()!, "still stored: the platform decides what comes next");
         }
 
         public void A_second_profile_replaces_the_stored_one()
