@@ -137,7 +137,7 @@ internal static class PackCommand
         {
             board = BoardDescription.Find(boardName);
         }
-        catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException)
+        catch (BoardException e)
         {
             throw new UsageException("--board: " + e.Message);
         }

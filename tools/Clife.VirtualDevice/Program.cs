@@ -50,7 +50,7 @@ public static class Program
             {
                 b = BoardDescription.Find(parse.GetValue(board)!);
             }
-            catch (Exception e) when (e is ArgumentException or IOException)
+            catch (BoardException e)
             {
                 Console.Error.WriteLine("error: " + e.Message);
                 return Task.FromResult(2);
@@ -107,13 +107,32 @@ public static class Program
         var command = new Command("boards", "list the boards described in boards/");
         command.SetAction(_ =>
         {
-            foreach (string name in BoardDescription.Names())
+            string[] names;
+            try
             {
-                BoardDescription b = BoardDescription.Find(name);
-                Console.WriteLine($"{b.Name,-22} {b.NanoffTarget,-16} flash {b.FlashSize / 1024 / 1024} MB, storage {b.StorageSize / 1024} KB, "
-                                  + $"slots 2 x {b.Storage.SlotSize / 1024} KB  {b.Description}");
+                names = BoardDescription.Names();
             }
-            return 0;
+            catch (DirectoryNotFoundException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return 2;
+            }
+            int result = 0;
+            foreach (string name in names)
+            {
+                try
+                {
+                    BoardDescription b = BoardDescription.Find(name);
+                    Console.WriteLine($"{b.Name,-22} {b.NanoffTarget,-16} flash {b.FlashSize / 1024 / 1024} MB, storage {b.StorageSize / 1024} KB, "
+                                      + $"slots 2 x {b.Storage.SlotSize / 1024} KB  {b.Description}");
+                }
+                catch (BoardException e)
+                {
+                    Console.Error.WriteLine($"error: {name}: {e.Message}");
+                    result = 1;
+                }
+            }
+            return result;
         });
         return command;
     }

@@ -7,6 +7,13 @@ using System.Text.Json.Serialization;
 
 namespace Clife.Device.Host.Boards;
 
+/// <summary>A board that cannot be used: unknown, unreadable or inconsistent. The message says which and why.</summary>
+public sealed class BoardException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public BoardException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
 /// <summary>One partition of a board's flash (as nanoFramework's partition table lays it out).</summary>
 public sealed class BoardPartition
 {
@@ -137,38 +144,77 @@ public sealed class BoardDescription
     }
 
     /// <summary>Names of every board described in the boards/ directory.</summary>
-    public static string[] Names()
+    public static string[] Names() => Names(FindBoardsDirectory());
+
+    /// <summary>Names of every board described in the given directory.</summary>
+    public static string[] Names(string directory)
     {
-        string[] files = Directory.GetFiles(FindBoardsDirectory(), "*.json");
+        string[] files = Directory.GetFiles(directory, "*.json");
         string[] names = new string[files.Length];
         for (int i = 0; i < files.Length; i++) names[i] = Path.GetFileNameWithoutExtension(files[i]);
         Array.Sort(names, StringComparer.Ordinal);
         return names;
     }
 
-    /// <summary>Loads a board by name from the boards/ directory; the error lists the known boards.</summary>
+    /// <summary>
+    /// Loads a board by name from the repository's boards/ directory. Any problem (no boards/ directory, an unknown
+    /// name, a file that is not valid JSON, an inconsistent description) is a <see cref="BoardException"/> that says
+    /// what is wrong; for an unknown name it lists the known boards.
+    /// </summary>
     public static BoardDescription Find(string name)
     {
-        string path = Path.Combine(FindBoardsDirectory(), name + ".json");
-        if (!File.Exists(path)) throw new ArgumentException($"unknown board '{name}'; known boards: {string.Join(", ", Names())}");
-        return Load(path);
+        string directory;
+        try
+        {
+            directory = FindBoardsDirectory();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new BoardException(e.Message, e);
+        }
+        return Find(name, directory);
     }
 
-    /// <summary>Everything inconsistent in the description: overlaps, partitions outside the flash, misalignment.</summary>
+    /// <summary>Loads a board by name from the given directory of board files; see <see cref="Find(string)"/>.</summary>
+    public static BoardDescription Find(string name, string directory)
+    {
+        string path = Path.Combine(directory, name + ".json");
+        if (!File.Exists(path)) throw new BoardException($"unknown board '{name}'; known boards: {string.Join(", ", Names(directory))}");
+        BoardDescription board;
+        try
+        {
+            board = Load(path);
+        }
+        catch (Exception e) when (e is JsonException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new BoardException($"board file {path} cannot be read: {e.Message}", e);
+        }
+        List<string> problems = board.Problems();
+        if (problems.Count > 0) throw new BoardException($"board file {path} is inconsistent: {string.Join("; ", problems)}");
+        return board;
+    }
+
+    /// <summary>
+    /// Everything inconsistent in the description: numbers that are not numbers, overlaps, partitions outside the
+    /// flash, misalignment, storage that is missing or fully reserved.
+    /// </summary>
     public List<string> Problems()
     {
         var problems = new List<string>();
-        int flash, sector;
-        try
+        AddIfNotNumber(problems, () => FlashSize);
+        AddIfNotNumber(problems, () => SectorSize);
+        AddIfNotNumber(problems, () => Storage.Reserved);
+        AddIfNotNumber(problems, () => Storage.SlotSize);
+        foreach (BoardPartition p in Partitions)
         {
-            flash = FlashSize;
-            sector = SectorSize;
+            AddIfNotNumber(problems, () => p.Offset);
+            AddIfNotNumber(problems, () => p.Size);
         }
-        catch (FormatException e)
-        {
-            problems.Add(e.Message);
-            return problems;
-        }
+        if (problems.Count > 0) return problems;
+        int flash = FlashSize, sector = SectorSize;
+        if (flash <= 0) problems.Add("flashSize must be positive");
+        if (sector <= 0) problems.Add("sectorSize must be positive");
+        if (problems.Count > 0) return problems;
         var sorted = new List<BoardPartition>(Partitions);
         sorted.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         for (int i = 0; i < sorted.Count; i++)
@@ -185,6 +231,18 @@ public sealed class BoardDescription
         else if (Storage.Reserved < 0 || Storage.Reserved >= StoragePartition.Size)
             problems.Add("storage.reserved leaves no storage");
         return problems;
+    }
+
+    private static void AddIfNotNumber(List<string> problems, Func<int> read)
+    {
+        try
+        {
+            read();
+        }
+        catch (FormatException e)
+        {
+            problems.Add(e.Message);
+        }
     }
 
     /// <summary>Parses "0x1000" or "4096".</summary>
