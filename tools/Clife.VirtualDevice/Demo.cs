@@ -239,10 +239,14 @@ public sealed class Demo
         _out.WriteLine("    FAILED: " + what);
     }
 
-    private static string Mask(string line) =>
-        line.StartsWith("config set devKey", StringComparison.Ordinal) || line.StartsWith("config set wifiPassword", StringComparison.Ordinal)
-            ? line[..line.LastIndexOf(' ')] + " ********"
+    /// <summary>A typed console line fit to print: the value of a secret setting (as the device defines them) is masked as the device masks it.</summary>
+    private static string Mask(string line)
+    {
+        string[] words = line.Split(' ');
+        return words.Length == 4 && words[0] == "config" && words[1] == "set" && ConfigKeys.IsSecret(words[2])
+            ? $"config set {words[2]} {Clife.Device.Crypto.DevKey.Mask(words[3])}"
             : line;
+    }
 
     /// <summary>Types console lines and collects what the console answered.</summary>
     private sealed class ConsoleCapture

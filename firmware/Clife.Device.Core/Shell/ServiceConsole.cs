@@ -398,7 +398,7 @@ namespace Clife.Device.Shell
         }
 
         private static string Shown(string key, string value) =>
-            ConfigKeys.IsSecret(key) ? DevKey.Mask(value) : (value.Length > 0 ? value : "(not set)");
+            ConfigKeys.IsSecret(key) ? DevKey.Mask(value) : (value.Length > 0 ? value : DevKey.NotSet);
 
         private static bool IsSettable(string key)
         {
