@@ -107,10 +107,10 @@ public static class Program
         var command = new Command("boards", "list the boards described in boards/");
         command.SetAction(_ =>
         {
-            string[] names;
+            string directory;
             try
             {
-                names = BoardDescription.Names();
+                directory = BoardDescription.FindBoardsDirectory();
             }
             catch (DirectoryNotFoundException e)
             {
@@ -118,11 +118,11 @@ public static class Program
                 return 2;
             }
             int result = 0;
-            foreach (string name in names)
+            foreach (string name in BoardDescription.Names(directory))
             {
                 try
                 {
-                    BoardDescription b = BoardDescription.Find(name);
+                    BoardDescription b = BoardDescription.Find(name, directory);
                     Console.WriteLine($"{b.Name,-22} {b.NanoffTarget,-16} flash {b.FlashSize / 1024 / 1024} MB, storage {b.StorageSize / 1024} KB, "
                                       + $"slots 2 x {b.Storage.SlotSize / 1024} KB  {b.Description}");
                 }
